@@ -1,0 +1,51 @@
+/** The typed errors of authentication. Each keeps its `cause`; guards narrow without instanceof chains. */
+export class AuthError extends Error {
+  override readonly name: string = 'AuthError'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}
+
+/** Wrong email or password (simplejwt's "No active account found with the given credentials"). */
+export class InvalidCredentialsError extends AuthError {
+  override readonly name = 'InvalidCredentialsError'
+}
+
+/** The refresh token was refused: the user must sign in again. */
+export class SessionExpiredError extends AuthError {
+  override readonly name = 'SessionExpiredError'
+}
+
+/** The refresh could not be completed. `transient` failures (network, 5xx, timeout) may be retried. */
+export class RefreshFailedError extends AuthError {
+  override readonly name = 'RefreshFailedError'
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/** The hostname names no organisation the backend knows (or one that is inactive). */
+export class TenantNotFoundError extends AuthError {
+  override readonly name = 'TenantNotFoundError'
+  constructor(
+    message: string,
+    readonly reason: 'tenant_not_found' | 'tenant_inactive' | 'invalid_host',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+export const isAuthError = (e: unknown): e is AuthError => e instanceof AuthError
+export const isInvalidCredentials = (e: unknown): e is InvalidCredentialsError =>
+  e instanceof InvalidCredentialsError
+export const isSessionExpired = (e: unknown): e is SessionExpiredError =>
+  e instanceof SessionExpiredError
+export const isRefreshFailed = (e: unknown): e is RefreshFailedError =>
+  e instanceof RefreshFailedError
+export const isTenantNotFound = (e: unknown): e is TenantNotFoundError =>
+  e instanceof TenantNotFoundError

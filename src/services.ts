@@ -1,0 +1,49 @@
+/**
+ * The composition root: resolves the tenant once from the hostname and builds the storage, the
+ * session and the HTTP clients for it. The only module that reads window.location.
+ */
+import type { AxiosInstance } from 'axios'
+import type { InjectionKey } from 'vue'
+import type { AppConfig } from './config'
+import { createSession, type Session } from './core/auth/session'
+import { createTokenApi } from './core/auth/tokenApi'
+import { createTokenStorage } from './core/auth/tokenStorage'
+import { installAuthInterceptors } from './core/http/authInterceptors'
+import { apiBaseUrl, createHttpClient } from './core/http/createHttpClient'
+import { resolveTenant, type TenantResolution } from './core/tenant/resolveTenant'
+
+export interface Services {
+  config: Readonly<AppConfig>
+  tenancy: TenantResolution
+  /** The API client with auth handling; without a tenant it reaches only public endpoints. */
+  http: AxiosInstance
+  /** Null on the public host: there is no organisation to sign in to. */
+  session: Session | null
+}
+
+export const SERVICES: InjectionKey<Services> = Symbol('services')
+
+export function createServices(hostname: string, config: Readonly<AppConfig>): Services {
+  const tenancy = resolveTenant(hostname, {
+    baseDomain: config.baseDomain,
+    reserved: config.reservedSubdomains,
+    override: config.tenantOverride,
+  })
+  if (tenancy.kind !== 'tenant') {
+    const base = config.apiBaseUrl.includes('{tenant}') ? '' : config.apiBaseUrl
+    return { config, tenancy, http: createHttpClient({ baseURL: base }), session: null }
+  }
+  const baseURL = apiBaseUrl(config.apiBaseUrl, tenancy.tenant)
+  const session = createSession({
+    tenant: tenancy.tenant,
+    api: createTokenApi(createHttpClient({ baseURL })),
+    storage: createTokenStorage(config.tokenStorage, tenancy.tenant),
+  })
+  const http = createHttpClient({ baseURL })
+  installAuthInterceptors(http, session)
+  return { config, tenancy, http, session }
+}
+
+export function createBrowserServices(config: Readonly<AppConfig>): Services {
+  return createServices(window.location.hostname, config)
+}

@@ -1,0 +1,79 @@
+/** The signed-in user and the session's tokens, mirrored from the core session's events. */
+import { defineStore } from 'pinia'
+import { computed, inject, ref, shallowRef } from 'vue'
+import { getMe, type CurrentUserWire } from '@/api/users'
+import type { SignOutReason } from '@/core/auth/session'
+import { SERVICES } from '@/services'
+import { useTenantStore } from './tenant'
+
+export const useAuthStore = defineStore('auth', () => {
+  const services = inject(SERVICES)!
+  const session = services.session
+  const tenant = useTenantStore()
+
+  const user = ref<CurrentUserWire | null>(null)
+  const accessToken = shallowRef<string | null>(session?.accessToken ?? null)
+  const ready = ref(false)
+  const signOutReason = ref<SignOutReason | null>(null)
+  let starting: Promise<void> | null = null
+
+  const signedIn = computed(() => user.value !== null)
+  const role = computed(() => user.value?.role ?? null)
+  const displayName = computed(() =>
+    user.value ? `${user.value.first_name} ${user.value.last_name}`.trim() || user.value.email : '',
+  )
+
+  session?.on((event) => {
+    accessToken.value = session.accessToken
+    if (event.type === 'signedOut') {
+      user.value = null
+      tenant.clear()
+      signOutReason.value = event.reason
+    }
+  })
+
+  async function loadProfile(): Promise<void> {
+    const [me] = await Promise.all([getMe(services.http), tenant.load()])
+    user.value = me
+  }
+
+  /** Restores a stored session once; every guard awaits the same promise. */
+  function start(): Promise<void> {
+    starting ??= (async () => {
+      try {
+        if (session && (await session.restore().catch(() => false))) {
+          await loadProfile().catch(() => session.signOut('invalid-token'))
+        }
+        if (!user.value) await tenant.probe()
+      } finally {
+        ready.value = true
+      }
+    })()
+    return starting
+  }
+
+  async function signIn(email: string, password: string): Promise<void> {
+    if (!session) throw new Error('There is no organisation to sign in to on this host.')
+    await session.signIn(email, password)
+    signOutReason.value = null
+    await loadProfile()
+  }
+
+  async function signOut(): Promise<void> {
+    await session?.signOut('user')
+    user.value = null
+  }
+
+  return {
+    user,
+    accessToken,
+    ready,
+    signedIn,
+    role,
+    displayName,
+    signOutReason,
+    start,
+    signIn,
+    signOut,
+  }
+})

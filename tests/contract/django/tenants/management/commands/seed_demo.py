@@ -1,0 +1,72 @@
+"""Seeds exactly the demo data of backend-contract.md §1.2 into an empty, migrated database."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from tenants.models import Department, Expense, Tenant
+
+TENANTS = [
+    # id, name, schema, tenant_id, is_active
+    (1, "Acme Corporation", "acme", "ACM-1001", True),
+    (2, "Globex Corporation", "globex", "GLO-1002", True),
+    (3, "Initech", "initech", "INI-1003", False),
+]
+DEPARTMENTS = [(1, "Finance", 1), (2, "Engineering", 1), (3, "Finance", 2), (4, "Marketing", 2)]
+USERS = [
+    # id, email, password, first, last, role, is_staff, employee_id, department, tenant
+    (1, "admin@acme.test", "acme-admin-pass-1", "Ada", "Admin", "Admin", True, "ACM-E001", 1, 1),
+    (2, "staff@acme.test", "acme-staff-pass-1", "Sam", "Staff", "Staff", False, "ACM-E002", 2, 1),
+    (3, "admin@globex.test", "globex-admin-pass-1", "Gina", "Admin", "Admin", True, "GLO-E001", 3, 2),
+    (4, "staff@globex.test", "globex-staff-pass-1", "Hank", "Staff", "Staff", False, "GLO-E002", 4, 2),
+]
+EXPENSES = [
+    # id, amount, description, department, created_by
+    (1, 12000, "Team lunch", 2, 2),
+    (2, 250000, "Laptops for new hires", 2, 1),
+    (3, 4500, "Bank charges", 1, 1),
+    (4, 80000, "Trade show booth", 4, 4),
+    (5, 3000, "Courier", 3, 3),
+]
+
+
+class Command(BaseCommand):
+    help = "Seed the demo tenants, users, departments and expenses (contract §1.2)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        User = get_user_model()
+        if Tenant.objects.exists() or User.objects.exists():
+            raise CommandError("the database is not empty; seed a freshly migrated one")
+        for pk, name, schema, code, active in TENANTS:
+            Tenant.objects.create(
+                pk=pk,
+                name=name,
+                business_phone_number="+254700000000",
+                business_email=f"info@{schema}.test",
+                is_active=active,
+                schema=schema,
+                subdomain=f"{schema}.localhost",
+                tenant_id=code,
+            )
+        for pk, name, tenant in DEPARTMENTS:
+            Department.objects.create(pk=pk, name=name, organization_id=tenant)
+        for pk, email, password, first, last, role, staff, emp, dept, tenant in USERS:
+            User.objects.create_user(
+                email=email,
+                password=password,
+                id=pk,
+                first_name=first,
+                last_name=last,
+                role=role,
+                is_staff=staff,
+                employee_id=emp,
+                department_id=dept,
+                organization_id=tenant,
+            )
+        for pk, amount, description, dept, author in EXPENSES:
+            Expense.objects.create(
+                pk=pk, amount=amount, description=description, department_id=dept,
+                created_by_id=author,
+            )
+        self.stdout.write("seeded 3 tenants, 4 users, 4 departments, 5 expenses")

@@ -1,0 +1,48 @@
+from rest_framework import serializers
+
+from .fields import TenantScopedPrimaryKeyRelatedField
+from .models import Department, Expense, Tenant
+
+
+class TenantSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tenant
+        fields = "__all__"
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Department
+        fields = ("id", "name", "organization", "created", "updated")
+        read_only_fields = ("organization",)
+
+    def validate_name(self, value):
+        # Names are unique within a tenant (the original: unique in its schema).
+        tenant = self.context["request"].tenant
+        taken = Department.objects.filter(organization=tenant, name=value)
+        if self.instance is not None:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise serializers.ValidationError(
+                "department with this name already exists.", code="unique"
+            )
+        return value
+
+
+class ExpenseSerializer(serializers.ModelSerializer):
+    department = TenantScopedPrimaryKeyRelatedField(queryset=Department.objects.all())
+    created_by_email = serializers.ReadOnlyField(source="created_by.email")
+
+    class Meta:
+        model = Expense
+        fields = (
+            "id",
+            "amount",
+            "description",
+            "department",
+            "created_by",
+            "created_by_email",
+            "created",
+            "updated",
+        )
+        read_only_fields = ("created_by",)

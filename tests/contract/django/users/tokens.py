@@ -1,0 +1,28 @@
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.serializers import (
+    TokenObtainPairSerializer,
+    TokenRefreshSerializer,
+)
+
+
+class TenantTokenObtainPairSerializer(TokenObtainPairSerializer):
+    """Adds the custom claims email, username and tenant (Tenant.schema)."""
+
+    @classmethod
+    def get_token(cls, user):
+        token = super().get_token(user)
+        token["email"] = user.email
+        token["username"] = user.username
+        token["tenant"] = user.organization.schema
+        return token
+
+
+class TenantTokenRefreshSerializer(TokenRefreshSerializer):
+    """Refuses a refresh token of another tenant before anything is rotated or blacklisted."""
+
+    def validate(self, attrs):
+        refresh = self.token_class(attrs["refresh"])
+        tenant = getattr(self.context["request"], "tenant", None)
+        if tenant is None or refresh.get("tenant") != tenant.schema:
+            raise TokenError("Token is not valid for this tenant")
+        return super().validate(attrs)

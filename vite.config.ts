@@ -1,0 +1,37 @@
+import { rm } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
+
+/**
+ * A real-backend build must not ship the mock: the app only imports src/mocks behind a literal
+ * `import.meta.env.VITE_API_MOCKING` check (so the bundler drops it), and this plugin removes the
+ * worker script that Vite copies from public/.
+ */
+function stripMockServiceWorker(mocking: boolean): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'strip-mock-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    async closeBundle() {
+      if (!mocking) await rm(resolve(outDir, 'mockServiceWorker.js'), { force: true })
+    },
+  }
+}
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_')
+  const mocking = env.VITE_API_MOCKING === 'true'
+  return {
+    plugins: [vue(), stripMockServiceWorker(mocking)],
+    resolve: {
+      alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    },
+    server: { port: 5173, host: '127.0.0.1' },
+    preview: { port: 4173, host: '127.0.0.1' },
+  }
+})
