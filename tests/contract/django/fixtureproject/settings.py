@@ -146,6 +146,10 @@ DJOSER = {
     "SET_USERNAME_RETYPE": PASSWORD_RETYPE,
     "USERNAME_RESET_CONFIRM_RETYPE": PASSWORD_RETYPE,
     "PASSWORD_RESET_CONFIRM_URL": "auth/password/reset/{uid}/{token}",
+    # Djoser has no default for these two; without them reset_email (and activation
+    # mail, were it on) would be a 500. The contract only says reset_email answers 204.
+    "USERNAME_RESET_CONFIRM_URL": "auth/email/reset/{uid}/{token}",
+    "ACTIVATION_URL": "auth/activate/{uid}/{token}",
     "SERIALIZERS": {
         "user_create": "users.serializers.UserCreateSerializer",
         "user_create_password_retype": "users.serializers.UserCreatePasswordRetypeSerializer",

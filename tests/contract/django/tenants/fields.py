@@ -19,4 +19,4 @@ class TenantScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         tenant = getattr(request, "tenant", None)
         if tenant is None:
             return queryset.none()
-        return queryset.filter(**{self.tenant_lookup: tenant})
+        return queryset.filter(**{self.tenant_lookup: tenant.pk})

@@ -7,7 +7,18 @@ from .models import Department, Expense, Tenant
 class TenantSerializer(serializers.ModelSerializer):
     class Meta:
         model = Tenant
-        fields = "__all__"
+        fields = (
+            "id",
+            "name",
+            "business_phone_number",
+            "business_email",
+            "is_active",
+            "schema",
+            "subdomain",
+            "tenant_id",
+            "created",
+            "updated",
+        )
 
 
 class DepartmentSerializer(serializers.ModelSerializer):

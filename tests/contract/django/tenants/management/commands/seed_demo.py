@@ -69,4 +69,5 @@ class Command(BaseCommand):
                 pk=pk, amount=amount, description=description, department_id=dept,
                 created_by_id=author,
             )
-        self.stdout.write("seeded 3 tenants, 4 users, 4 departments, 5 expenses")
+        if options["verbosity"]:
+            self.stdout.write("seeded 3 tenants, 4 users, 4 departments, 5 expenses")
