@@ -13,6 +13,8 @@ declare module 'vue-router' {
     roles?: Role[]
     /** A page about the organisation itself (finder, not found): shown whatever the tenant state. */
     tenantPage?: boolean
+    /** The document title. */
+    title?: string
   }
 }
 

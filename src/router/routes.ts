@@ -2,25 +2,102 @@ import type { RouteRecordRaw } from 'vue-router'
 import HomeView from '@/views/HomeView.vue'
 import LoginView from '@/views/LoginView.vue'
 
+const admin = ['Admin' as const]
+
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomeView, meta: { requiresAuth: true } },
-  { path: '/login', name: 'login', component: LoginView, meta: { guestOnly: true } },
+  { path: '/', name: 'home', component: HomeView, meta: { requiresAuth: true, title: 'Home' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: LoginView,
+    meta: { guestOnly: true, title: 'Sign in' },
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/views/RegisterView.vue'),
+    meta: { guestOnly: true, title: 'Create an account' },
+  },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/views/ForgotPasswordView.vue'),
+    meta: { guestOnly: true, title: 'Forgot password' },
+  },
+  {
+    // The path of the Djoser mail link (PASSWORD_RESET_CONFIRM_URL): reachable signed in or out.
+    path: '/auth/password/reset/:uid/:token',
+    name: 'reset-password',
+    component: () => import('@/views/ResetPasswordView.vue'),
+    props: true,
+    meta: { title: 'Choose a new password' },
+  },
+  {
+    path: '/profile',
+    name: 'profile',
+    component: () => import('@/views/ProfileView.vue'),
+    meta: { requiresAuth: true, title: 'Profile' },
+  },
+  {
+    path: '/expenses',
+    name: 'expenses',
+    component: () => import('@/views/ExpensesView.vue'),
+    meta: { requiresAuth: true, title: 'Expenses' },
+  },
+  {
+    path: '/expenses/new',
+    name: 'expense-new',
+    component: () => import('@/views/ExpenseEditView.vue'),
+    meta: { requiresAuth: true, title: 'New expense' },
+  },
+  {
+    path: '/expenses/:id(\\d+)/edit',
+    name: 'expense-edit',
+    component: () => import('@/views/ExpenseEditView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { requiresAuth: true, title: 'Edit expense' },
+  },
+  {
+    // chart.js and vue-chartjs load with this route only, never in the initial bundle.
+    path: '/expenses/insights',
+    name: 'expense-insights',
+    component: () => import('@/views/ExpenseInsightsView.vue'),
+    meta: { requiresAuth: true, title: 'Spending insights' },
+  },
+  {
+    path: '/departments',
+    name: 'departments',
+    component: () => import('@/views/DepartmentsView.vue'),
+    meta: { roles: admin, title: 'Departments' },
+  },
+  {
+    path: '/people',
+    name: 'people',
+    component: () => import('@/views/PeopleView.vue'),
+    meta: { roles: admin, title: 'People' },
+  },
   {
     path: '/find-organisation',
     name: 'find-organisation',
     component: () => import('@/views/FindOrganisationView.vue'),
-    meta: { tenantPage: true },
+    meta: { tenantPage: true, title: 'Find your organisation' },
   },
   {
     path: '/organisation-not-found',
     name: 'organisation-not-found',
     component: () => import('@/views/OrganisationNotFoundView.vue'),
-    meta: { tenantPage: true },
+    meta: { tenantPage: true, title: 'Organisation not found' },
   },
-  { path: '/forbidden', name: 'forbidden', component: () => import('@/views/ForbiddenView.vue') },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('@/views/ForbiddenView.vue'),
+    meta: { title: 'Not allowed' },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/views/NotFoundView.vue'),
+    meta: { title: 'Page not found' },
   },
 ]

@@ -1,0 +1,39 @@
+/** Short notices for errors and confirmations, dismissed by the user or after a few seconds. */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+export type ToastKind = 'success' | 'error' | 'info'
+
+export interface Toast {
+  id: number
+  kind: ToastKind
+  message: string
+}
+
+export const useToastStore = defineStore('toasts', () => {
+  const toasts = ref<Toast[]>([])
+  let nextId = 1
+
+  function dismiss(id: number): void {
+    toasts.value = toasts.value.filter((t) => t.id !== id)
+  }
+
+  function push(
+    kind: ToastKind,
+    message: string,
+    timeoutMs = kind === 'error' ? 8000 : 4000,
+  ): number {
+    const id = nextId++
+    toasts.value = [...toasts.value.slice(-4), { id, kind, message }]
+    if (timeoutMs > 0) setTimeout(() => dismiss(id), timeoutMs)
+    return id
+  }
+
+  return {
+    toasts,
+    push,
+    dismiss,
+    success: (message: string) => push('success', message),
+    error: (message: string) => push('error', message),
+  }
+})
