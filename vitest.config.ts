@@ -28,6 +28,18 @@ export default defineConfig({
           setupFiles: ['tests/setup/msw.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          // The same scenarios against the mock and a live Django (tests/contract/django).
+          name: 'contract',
+          environment: 'node',
+          include: ['tests/contract/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

@@ -35,7 +35,8 @@ test('sign in, survive a reload, sign out, and be sent back to sign in', async (
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/login/)
   await page.goto(`${acme}/?tab=mine`)
-  await expect(page).toHaveURL(`${acme}/login?redirect=${encodeURIComponent('/?tab=mine')}`)
+  await expect(page).toHaveURL(/\/login\?redirect=/)
+  expect(new URL(page.url()).searchParams.get('redirect')).toBe('/?tab=mine')
   expect(errors).toEqual([])
 })
 
