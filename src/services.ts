@@ -5,6 +5,7 @@
 import type { AxiosInstance } from 'axios'
 import type { InjectionKey } from 'vue'
 import type { AppConfig } from './config'
+import { browserEnvironment } from './core/auth/environment'
 import { createSession, type Session } from './core/auth/session'
 import { createTokenApi } from './core/auth/tokenApi'
 import { createTokenStorage } from './core/auth/tokenStorage'
@@ -38,6 +39,10 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
     tenant: tenancy.tenant,
     api: createTokenApi(createHttpClient({ baseURL })),
     storage: createTokenStorage(config.tokenStorage, tenancy.tenant),
+    environment: browserEnvironment(),
+    log: import.meta.env.DEV
+      ? (message) => console.debug(`[auth:${tenancy.tenant}] ${message}`)
+      : undefined,
   })
   const http = createHttpClient({ baseURL })
   installAuthInterceptors(http, session)

@@ -1,8 +1,12 @@
-/** The signed-in user and the session's tokens, mirrored from the core session's events. */
+/**
+ * The signed-in user and the session's tokens. The core session reads and writes the tokens
+ * through a SessionStatePort that this store implements with refs, so they are reactive here.
+ */
 import { defineStore } from 'pinia'
 import { computed, inject, ref, shallowRef } from 'vue'
 import { getMe, type CurrentUserWire } from '@/api/users'
 import type { SignOutReason } from '@/core/auth/session'
+import { NO_TOKENS, type SessionTokens } from '@/core/auth/sessionState'
 import { SERVICES } from '@/services'
 import { useTenantStore } from './tenant'
 
@@ -11,8 +15,17 @@ export const useAuthStore = defineStore('auth', () => {
   const session = services.session
   const tenant = useTenantStore()
 
+  const tokens = shallowRef<SessionTokens>(NO_TOKENS)
+  session?.useState({
+    read: () => tokens.value,
+    write: (next) => {
+      tokens.value = next
+    },
+  })
+
   const user = ref<CurrentUserWire | null>(null)
-  const accessToken = shallowRef<string | null>(session?.accessToken ?? null)
+  const accessToken = computed(() => tokens.value.access)
+  const hasSession = computed(() => tokens.value.refresh !== null)
   const ready = ref(false)
   const signOutReason = ref<SignOutReason | null>(null)
   let starting: Promise<void> | null = null
@@ -23,19 +36,20 @@ export const useAuthStore = defineStore('auth', () => {
     user.value ? `${user.value.first_name} ${user.value.last_name}`.trim() || user.value.email : '',
   )
 
+  async function loadProfile(): Promise<void> {
+    const [me] = await Promise.all([getMe(services.http), tenant.load()])
+    user.value = me
+  }
+
   session?.on((event) => {
-    accessToken.value = session.accessToken
     if (event.type === 'signedOut') {
       user.value = null
       tenant.clear()
       signOutReason.value = event.reason
     }
+    // A session kept through a network failure at start comes back when a later refresh succeeds.
+    if (event.type === 'refreshed' && !user.value && ready.value) void loadProfile().catch(() => {})
   })
-
-  async function loadProfile(): Promise<void> {
-    const [me] = await Promise.all([getMe(services.http), tenant.load()])
-    user.value = me
-  }
 
   /** Restores a stored session once; every guard awaits the same promise. */
   function start(): Promise<void> {
@@ -66,7 +80,9 @@ export const useAuthStore = defineStore('auth', () => {
 
   return {
     user,
+    tokens,
     accessToken,
+    hasSession,
     ready,
     signedIn,
     role,

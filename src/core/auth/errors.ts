@@ -11,17 +11,38 @@ export class InvalidCredentialsError extends AuthError {
   override readonly name = 'InvalidCredentialsError'
 }
 
-/** The refresh token was refused: the user must sign in again. */
+/** The refresh token was refused (or the session ended meanwhile): the user must sign in again. */
 export class SessionExpiredError extends AuthError {
   override readonly name = 'SessionExpiredError'
 }
 
-/** The refresh could not be completed. `transient` failures (network, 5xx, timeout) may be retried. */
+/**
+ * The refresh could not be completed. `transient` failures (network, 5xx, timeout) keep the
+ * session and may be retried after `retryAfterMs`.
+ */
 export class RefreshFailedError extends AuthError {
   override readonly name = 'RefreshFailedError'
+  readonly retryAfterMs: number
   constructor(
     message: string,
     readonly transient: boolean,
+    options?: { cause?: unknown; retryAfterMs?: number },
+  ) {
+    super(message, options)
+    this.retryAfterMs = options?.retryAfterMs ?? 0
+  }
+  get retryable(): boolean {
+    return this.transient
+  }
+}
+
+/** A request was refused with an expired-token 401 again after a fresh token: no further replay. */
+export class TokenRejectedError extends AuthError {
+  override readonly name = 'TokenRejectedError'
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null,
     options?: { cause?: unknown },
   ) {
     super(message, options)
@@ -47,5 +68,7 @@ export const isSessionExpired = (e: unknown): e is SessionExpiredError =>
   e instanceof SessionExpiredError
 export const isRefreshFailed = (e: unknown): e is RefreshFailedError =>
   e instanceof RefreshFailedError
+export const isTokenRejected = (e: unknown): e is TokenRejectedError =>
+  e instanceof TokenRejectedError
 export const isTenantNotFound = (e: unknown): e is TenantNotFoundError =>
   e instanceof TenantNotFoundError

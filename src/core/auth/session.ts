@@ -1,212 +1,213 @@
 /**
- * The session and its refresh coordinator: one per tab, shared by every trigger and every axios
- * instance. It holds the access token in memory, the refresh token through a TokenStorage, and
- * exposes one in-flight refresh promise.
+ * The session and its refresh coordinator: one per tab (and tenant), shared by every trigger (boot,
+ * the proactive timer, tab visible/online, the 401 interceptor, route guards) and every axios
+ * instance. Tokens live in a SessionStatePort; the refresh token also in a TokenStorage.
  */
 import { isAxiosError } from 'axios'
-import { InvalidCredentialsError, RefreshFailedError, SessionExpiredError } from './errors'
+import { DEFAULT_BACKOFF } from './backoff'
+import { systemClock, systemTimers } from './clock'
+import { headlessEnvironment } from './environment'
+import { isRefreshFailed, RefreshFailedError, SessionExpiredError } from './errors'
+import { createEmitter, type SignOutReason } from './events'
+import { createExpiryModel } from './expiry'
 import { belongsTo, readToken, redact, type TokenClaims } from './jwt'
-import type { TokenApi, TokenPair } from './tokenApi'
-import type { TokenStorage } from './tokenStorage'
+import { createRefreshGate } from './refreshGate'
+import { createScheduler } from './scheduler'
+import { loadStoredRefresh, memoryState, NO_TOKENS } from './sessionState'
+import type { Session, SessionDeps } from './sessionTypes'
+import type { TokenPair } from './tokenApi'
 
-export type SignOutReason = 'user' | 'expired' | 'invalid-token'
+export type { SessionEvent, SignOutReason } from './events'
+export type { Session, SessionDeps } from './sessionTypes'
 
-export type SessionEvent =
-  | { type: 'signedIn'; claims: TokenClaims }
-  | { type: 'refreshed'; claims: TokenClaims }
-  | { type: 'refreshFailed'; error: RefreshFailedError | SessionExpiredError }
-  | { type: 'signedOut'; reason: SignOutReason }
+/** A request leaving with less than this left would arrive expired: refresh first. */
+const SEND_MARGIN_MS = 1_000
 
-export interface SessionDeps {
-  tenant: string
-  api: TokenApi
-  storage: TokenStorage
-  /** Milliseconds since the epoch; injected so tests drive the clock. */
-  now?: () => number
-  log?: (message: string) => void
-}
-
-export interface Session {
-  readonly tenant: string
-  /** The access token in memory, or null when signed out or not yet restored. */
-  readonly accessToken: string | null
-  readonly claims: TokenClaims | null
-  readonly signedIn: boolean
-  signIn(email: string, password: string): Promise<void>
-  /** Restores a stored session at start: true when a valid access token is in hand. */
-  restore(): Promise<boolean>
-  /** Starts a refresh or joins the one in flight; resolves with the new access token. */
-  refresh(): Promise<string>
-  /** An access token that is not about to expire (refreshing first when needed), or null. */
-  validAccessToken(): Promise<string | null>
-  signOut(reason?: SignOutReason): Promise<void>
-  on(listener: (event: SessionEvent) => void): () => void
-}
-
-/** Refresh this long before `exp`, so a request never leaves with a token about to lapse. */
-const EXPIRY_MARGIN_MS = 10_000
-
-function isDefinitiveRefreshFailure(error: unknown): boolean {
-  const status = isAxiosError(error) ? error.response?.status : undefined
-  return status === 400 || status === 401
-}
+const isDefinitive = (e: unknown) =>
+  isAxiosError(e) && (e.response?.status === 400 || e.response?.status === 401)
 
 export function createSession(deps: SessionDeps): Session {
-  const now = deps.now ?? Date.now
+  const { tenant, api, storage } = deps
+  const clock = deps.clock ?? systemClock
+  const timers = deps.timers ?? systemTimers
+  const timeoutMs = deps.refreshTimeoutMs ?? 10_000
   const log = deps.log ?? (() => {})
-  const listeners = new Set<(event: SessionEvent) => void>()
-  let access: string | null = null
+  const events = createEmitter(log)
+  const expiry = createExpiryModel(clock, deps.marginMs)
+  let state = deps.state ?? memoryState()
   let claims: TokenClaims | null = null
-  let inFlight: Promise<string> | null = null
-  /** Bumped by every sign-in and sign-out: a refresh that started in an older epoch is discarded. */
   let epoch = 0
+  let generation = 0
 
-  const emit = (event: SessionEvent) => listeners.forEach((l) => l(event))
+  const gate = createRefreshGate({
+    clock,
+    timers,
+    timeoutMs,
+    backoff: { ...DEFAULT_BACKOFF, ...deps.backoff },
+    onFailure(error) {
+      if (isRefreshFailed(error)) {
+        log(`refresh failed (${error.message}); retry in ${error.retryAfterMs} ms`)
+        events.emit({ type: 'refreshFailed', error })
+        scheduler.reschedule()
+      }
+    },
+  })
+  const scheduler = createScheduler({
+    timers,
+    environment: deps.environment ?? headlessEnvironment,
+    checkEveryMs: deps.checkEveryMs ?? 5_000,
+    dueInMs: () => (!state.read().refresh ? null : claims ? expiry.dueInMs(claims) : 0),
+    retryInMs: gate.retryInMs,
+    busy: () => gate.inFlight,
+    refresh: () => session.refresh(),
+    onOnline: gate.retryNow,
+  })
 
-  /** Accepts a pair only if both tokens are well formed and bound to this tenant. */
-  function adopt(pair: TokenPair): TokenClaims | null {
-    const a = readToken(pair.access, 'access')
-    const r = readToken(pair.refresh, 'refresh')
-    if (!a || !r || !belongsTo(a, deps.tenant) || !belongsTo(r, deps.tenant)) return null
-    access = pair.access
+  /** Takes a pair only if both tokens are well formed and bound to this tenant. */
+  function adopt(pair: TokenPair, from: 'login' | 'refresh'): TokenClaims | null {
+    const a = readToken(pair?.access, 'access')
+    const r = readToken(pair?.refresh, 'refresh')
+    if (!a || !r || !belongsTo(a, tenant) || !belongsTo(r, tenant)) return null
+    // A refreshed access token keeps the login iat (simplejwt 5.2.2): only fresh iats set the clock.
+    expiry.syncFromIat(from === 'login' ? (a.iat ?? r.iat) : r.iat)
+    expiry.noteArrival(a)
+    state.write({ access: pair.access, refresh: pair.refresh })
+    storage.set(pair.refresh)
     claims = a
-    deps.storage.set(pair.refresh)
+    generation += 1
+    scheduler.start()
     return a
   }
 
-  function clear(): boolean {
-    const had = access !== null || deps.storage.get() !== null
-    access = null
+  /** Clears everything once; emits signedOut only if there was something to clear. */
+  function end(reason: SignOutReason): void {
+    const t = state.read()
+    const had = t.access !== null || t.refresh !== null || storage.get() !== null
+    state.write(NO_TOKENS)
+    storage.clear()
     claims = null
-    inFlight = null
-    deps.storage.clear()
     epoch += 1
-    return had
+    gate.reset()
+    scheduler.stop()
+    if (had) events.emit({ type: 'signedOut', reason })
   }
 
-  function expiresSoon(c: TokenClaims): boolean {
-    return c.exp * 1000 - EXPIRY_MARGIN_MS <= now()
-  }
-
-  async function runRefresh(): Promise<string> {
+  async function exchange(signal: AbortSignal): Promise<string> {
     const started = epoch
-    const stored = deps.storage.get()
-    const storedClaims = readToken(stored, 'refresh')
-    if (
-      !stored ||
-      !storedClaims ||
-      !belongsTo(storedClaims, deps.tenant) ||
-      storedClaims.exp * 1000 <= now()
-    ) {
-      if (stored) log(`discarding unusable refresh token ${redact(stored)}`)
-      const error = new SessionExpiredError('No usable refresh token: please sign in again.')
-      if (clear()) emit({ type: 'signedOut', reason: stored ? 'invalid-token' : 'expired' })
-      throw error
+    const stored = state.read().refresh
+    const rc = readToken(stored, 'refresh')
+    if (!stored || !rc || !belongsTo(rc, tenant) || rc.exp * 1000 <= expiry.serverNow()) {
+      end(stored ? 'invalid-token' : 'expired')
+      throw new SessionExpiredError('No usable refresh token: please sign in again.')
     }
     let pair: TokenPair
     try {
-      pair = await deps.api.refresh(stored)
+      pair = await api.refresh(stored, { signal })
     } catch (cause) {
-      if (started !== epoch)
-        throw new SessionExpiredError('The session changed during the refresh.', { cause })
-      if (isDefinitiveRefreshFailure(cause)) {
-        const error = new SessionExpiredError('Your session has ended: please sign in again.', {
-          cause,
-        })
-        emit({ type: 'refreshFailed', error })
-        clear()
-        emit({ type: 'signedOut', reason: 'expired' })
-        throw error
-      }
-      const error = new RefreshFailedError('Could not renew the session; try again.', true, {
+      if (started !== epoch) throw new SessionExpiredError('The session changed.', { cause })
+      if (!isDefinitive(cause))
+        throw new RefreshFailedError('Could not renew the session.', true, { cause })
+      const error = new SessionExpiredError('Your session has ended: please sign in again.', {
         cause,
       })
-      emit({ type: 'refreshFailed', error })
+      events.emit({ type: 'refreshFailed', error })
+      end('expired')
       throw error
     }
     if (started !== epoch) {
-      log('discarding a refresh result from an older session')
+      log(`discarding a refresh result from an older session: ${redact(pair?.access)}`)
+      api.blacklist(pair?.refresh ?? '').catch(() => {})
       throw new SessionExpiredError('The session changed during the refresh.')
     }
-    const fresh = adopt(pair)
+    const fresh = adopt(pair, 'refresh')
     if (!fresh) {
-      clear()
-      emit({ type: 'signedOut', reason: 'invalid-token' })
-      throw new SessionExpiredError('The server returned tokens for another organisation.')
+      end('invalid-token')
+      throw new SessionExpiredError('The server returned unusable tokens.')
     }
     log(`refreshed; access ${redact(pair.access)}`)
-    emit({ type: 'refreshed', claims: fresh })
+    events.emit({ type: 'refreshed', claims: fresh })
     return pair.access
   }
 
+  const usable = () => {
+    const access = state.read().access
+    return access && claims && expiry.msLeft(claims) > SEND_MARGIN_MS ? access : null
+  }
+
+  // A stored refresh token that is malformed, foreign or expired is dropped before anyone sees it.
+  const stored = loadStoredRefresh(storage, tenant, clock.now(), log)
+  if (stored.kind === 'usable') state.write({ access: null, refresh: stored.token })
+
   const session: Session = {
-    tenant: deps.tenant,
+    tenant,
     get accessToken() {
-      return access
+      return state.read().access
     },
     get claims() {
       return claims
     },
     get signedIn() {
-      return access !== null || deps.storage.get() !== null
+      return state.read().refresh !== null
+    },
+    get epoch() {
+      return epoch
+    },
+    get generation() {
+      return generation
+    },
+    get refreshing() {
+      return gate.inFlight
+    },
+    get clockOffsetMs() {
+      return expiry.offsetMs
     },
     async signIn(email, password) {
-      let pair: TokenPair
-      try {
-        pair = await deps.api.obtain(email, password)
-      } catch (cause) {
-        if (isAxiosError(cause) && cause.response?.status === 401) {
-          const body = cause.response.data as { detail?: unknown } | undefined
-          const message =
-            typeof body?.detail === 'string' ? body.detail : 'Invalid email or password.'
-          throw new InvalidCredentialsError(message, { cause })
-        }
-        throw cause
-      }
-      clear()
-      const fresh = adopt(pair)
-      if (!fresh)
-        throw new InvalidCredentialsError('The server returned tokens for another organisation.')
-      emit({ type: 'signedIn', claims: fresh })
+      const pair = await api.obtain(email, password)
+      end('user')
+      const fresh = adopt(pair, 'login')
+      if (!fresh) throw new SessionExpiredError('The server returned unusable tokens.')
+      log(`signed in; access ${redact(pair.access)}`)
+      events.emit({ type: 'signedIn', claims: fresh })
     },
     async restore() {
-      if (access && claims && !expiresSoon(claims)) return true
-      if (!deps.storage.get()) return false
+      if (usable()) return true
+      if (!state.read().refresh) return false
+      scheduler.start()
       try {
         await session.refresh()
         return true
       } catch (e) {
-        if (e instanceof RefreshFailedError) throw e
+        if (isRefreshFailed(e)) throw e
         return false
       }
     },
-    refresh() {
-      inFlight ??= runRefresh().finally(() => {
-        inFlight = null
-      })
-      return inFlight
-    },
+    refresh: () => gate.run(exchange),
     async validAccessToken() {
-      if (access && claims && !expiresSoon(claims)) return access
-      if (!deps.storage.get()) return null
-      return session.refresh()
+      const now = usable()
+      if (now || !state.read().refresh) return now ?? state.read().access
+      try {
+        return await session.refresh()
+      } catch (e) {
+        // Still valid for a moment: better to send it than to fail the request outright.
+        const access = state.read().access
+        if (isRefreshFailed(e) && access && claims && expiry.msLeft(claims) > 0) return access
+        throw e
+      }
     },
     async signOut(reason = 'user') {
-      const refresh = deps.storage.get()
-      const had = clear()
-      if (refresh && reason === 'user') {
-        try {
-          await deps.api.blacklist(refresh)
-        } catch (e) {
-          log(`blacklist call failed: ${String(e)}`)
-        }
-      }
-      if (had) emit({ type: 'signedOut', reason })
+      const refresh = state.read().refresh
+      end(reason)
+      if (!refresh || reason !== 'user') return
+      await api
+        .blacklist(refresh, { timeoutMs })
+        .catch((e: unknown) => log(`blacklist call failed: ${String(e)}`))
     },
-    on(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
+    on: events.on,
+    useState(port) {
+      port.write(state.read())
+      state = port
     },
+    dispose: () => scheduler.stop(),
   }
   return session
 }

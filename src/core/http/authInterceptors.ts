@@ -1,26 +1,15 @@
 /**
  * Attaches the access token and turns an expired-token 401 into one shared refresh plus one replay.
- * Each request remembers the token it was sent with: when a newer one already exists it is
- * replayed at once, without refreshing.
+ * Each request remembers the token generation it was sent with: when a newer token already exists
+ * it is replayed at once, without refreshing. Other failures surface as typed errors (ApiError,
+ * NetworkError, or the session's SessionExpiredError / RefreshFailedError / TokenRejectedError).
  */
-import type { AxiosError, AxiosInstance, InternalAxiosRequestConfig } from 'axios'
+import { isAxiosError, isCancel, type AxiosError, type AxiosInstance } from 'axios'
+import { SessionExpiredError, TokenRejectedError } from '../auth/errors'
 import type { Session } from '../auth/session'
-
-declare module 'axios' {
-  interface AxiosRequestConfig {
-    /** Send no Authorization header and never refresh for this request (public endpoints). */
-    skipAuth?: boolean
-  }
-}
-
-interface AuthState {
-  sentWith: string | null
-  replayed: boolean
-  data: unknown
-}
-
-const STATE = Symbol('auth-state')
-type Tracked = InternalAxiosRequestConfig & { [STATE]?: AuthState }
+import { toApiError } from './errors'
+import { PUBLIC_ENDPOINTS, wantsAuth, type PublicEndpoint } from './publicEndpoints'
+import { replayConfig, track } from './replay'
 
 /** simplejwt's answer for an expired or invalid access token in the Authorization header. */
 export function isExpiredAccessToken(error: AxiosError): boolean {
@@ -31,7 +20,11 @@ export function isExpiredAccessToken(error: AxiosError): boolean {
 export interface AuthInterceptorOptions {
   /** Which failures mean "refresh and retry"; simplejwt's token_not_valid 401 by default. */
   shouldRefresh?: (error: AxiosError) => boolean
+  /** Endpoints that never get Authorization; PUBLIC_ENDPOINTS by default. */
+  publicEndpoints?: readonly PublicEndpoint[]
 }
+
+const changed = () => new SessionExpiredError('The session changed while this request was out.')
 
 export function installAuthInterceptors(
   http: AxiosInstance,
@@ -39,31 +32,42 @@ export function installAuthInterceptors(
   options: AuthInterceptorOptions = {},
 ): () => void {
   const shouldRefresh = options.shouldRefresh ?? isExpiredAccessToken
+  const publicList = options.publicEndpoints ?? PUBLIC_ENDPOINTS
 
-  const req = http.interceptors.request.use(async (config: Tracked) => {
-    if (config.skipAuth) {
+  const req = http.interceptors.request.use(async (config) => {
+    if (!wantsAuth(config, publicList)) {
       config.headers.delete('Authorization')
       return config
     }
-    const state = (config[STATE] ??= { sentWith: null, replayed: false, data: config.data })
-    const token = state.replayed
-      ? session.accessToken
-      : await session.validAccessToken().catch(() => session.accessToken)
-    state.sentWith = token
+    const state = track(config)
+    if (state.replayed && state.sentEpoch !== session.epoch) throw changed()
+    const token = state.replayed ? session.accessToken : await session.validAccessToken()
+    state.sentGeneration = session.generation
+    state.sentEpoch = session.epoch
+    state.sends += 1
     if (token) config.headers.set('Authorization', `Bearer ${token}`)
     else config.headers.delete('Authorization')
     return config
   })
 
-  const res = http.interceptors.response.use(undefined, async (error: AxiosError) => {
-    const config = error.config as Tracked | undefined
-    const state = config?.[STATE]
-    if (!config || !state || config.skipAuth || state.replayed || !shouldRefresh(error)) throw error
+  const res = http.interceptors.response.use(undefined, async (error: unknown) => {
+    if (!isAxiosError(error) || isCancel(error)) throw error
+    const config = error.config
+    const state = config?.authState
+    if (!config || !state || !shouldRefresh(error)) throw toApiError(error)
+    if (state.replayed) {
+      const code = (error.response?.data as { code?: string } | undefined)?.code ?? null
+      throw new TokenRejectedError('The server refused a freshly renewed token.', 401, code, {
+        cause: toApiError(error),
+      })
+    }
+    if (state.sentEpoch !== session.epoch) throw changed()
     state.replayed = true
-    if (!session.accessToken || session.accessToken === state.sentWith) await session.refresh()
-    // Replay with the original body: axios has already serialised `data` for the first attempt.
-    config.data = state.data
-    return http.request(config)
+    // Sent with the current token: it is the one that expired. Otherwise a newer one is in hand.
+    if (state.sentGeneration === session.generation || !session.accessToken) {
+      await session.refresh()
+    }
+    return http.request(replayConfig(config, state))
   })
 
   return () => {

@@ -1,0 +1,47 @@
+/**
+ * When a token runs out, by the server's clock. The offset between the clocks is learnt from an
+ * `iat` the server stamped just now: a fresh login pair, or the refresh token a refresh returns.
+ * Never from a refreshed access token: simplejwt 5.2.2 copies the original login `iat` into it
+ * (contract §3.2), and never as `exp - iat`.
+ */
+import type { Clock } from './clock'
+import type { TokenClaims } from './jwt'
+
+export interface ExpiryModel {
+  /** Learns the server clock from an `iat` (epoch seconds) stamped at issue, just received. */
+  syncFromIat(iat: number | undefined): void
+  /** Records an access token as it arrives: how long it had to live sets the refresh margin. */
+  noteArrival(access: TokenClaims): void
+  /** The server's clock, as far as this client can tell. */
+  serverNow(): number
+  /** Milliseconds left before `exp` by the server's clock (negative once expired). */
+  msLeft(claims: TokenClaims): number
+  /** Milliseconds until a proactive refresh is due (<= 0: due now). */
+  dueInMs(access: TokenClaims): number
+  readonly offsetMs: number
+}
+
+/** Refresh this long before `exp` at most; at least a quarter of the lifetime the token arrived with. */
+export const DEFAULT_MARGIN_MS = 30_000
+
+export function createExpiryModel(clock: Clock, marginMs = DEFAULT_MARGIN_MS): ExpiryModel {
+  let offset = 0
+  let margin = marginMs
+  const serverNow = () => clock.now() + offset
+  const msLeft = (c: TokenClaims) => c.exp * 1000 - serverNow()
+  return {
+    syncFromIat(iat) {
+      // iat is floored to the second: the server was at most ~1 s ahead of this estimate.
+      if (typeof iat === 'number' && Number.isFinite(iat)) offset = iat * 1000 - clock.now()
+    },
+    noteArrival(access) {
+      margin = Math.min(marginMs, Math.max(0, msLeft(access)) / 4)
+    },
+    serverNow,
+    msLeft,
+    dueInMs: (access) => msLeft(access) - margin,
+    get offsetMs() {
+      return offset
+    },
+  }
+}

@@ -1,0 +1,59 @@
+/** The session's public shape and its injected dependencies. */
+import type { BackoffPolicy } from './backoff'
+import type { Clock, Timers } from './clock'
+import type { Environment } from './environment'
+import type { SessionListener, SignOutReason } from './events'
+import type { TokenClaims } from './jwt'
+import type { SessionStatePort } from './sessionState'
+import type { TokenApi } from './tokenApi'
+import type { TokenStorage } from './tokenStorage'
+
+export type { SessionEvent, SessionListener, SignOutReason } from './events'
+
+export interface SessionDeps {
+  tenant: string
+  api: TokenApi
+  storage: TokenStorage
+  state?: SessionStatePort
+  clock?: Clock
+  timers?: Timers
+  environment?: Environment
+  /** Backoff after transient refresh failures; `random` is the jitter source. */
+  backoff?: Partial<BackoffPolicy>
+  /** Every refresh and blacklist call settles within this (default 10 s). */
+  refreshTimeoutMs?: number
+  /** Refresh at most this long before `exp` (default 30 s). */
+  marginMs?: number
+  /** Wall-clock check period of the proactive refresh (default 5 s). */
+  checkEveryMs?: number
+  log?: (message: string) => void
+}
+
+export interface Session {
+  readonly tenant: string
+  /** The access token in memory, or null when signed out or not yet restored. */
+  readonly accessToken: string | null
+  readonly claims: TokenClaims | null
+  /** A refresh token is held: the session exists even if the access token has lapsed. */
+  readonly signedIn: boolean
+  /** Bumped by every sign-in and sign-out: results from an older epoch are discarded. */
+  readonly epoch: number
+  /** Bumped by every new access token: a request sent with an older one replays without refreshing. */
+  readonly generation: number
+  readonly refreshing: boolean
+  /** The server clock minus this one, learnt from fresh `iat`s. */
+  readonly clockOffsetMs: number
+  signIn(email: string, password: string): Promise<void>
+  /** At start: renews a stored session. True when an access token is in hand. */
+  restore(): Promise<boolean>
+  /** Starts a refresh or joins the one in flight; resolves with the new access token. */
+  refresh(): Promise<string>
+  /** An access token that is not about to expire (refreshing first when needed), or null. */
+  validAccessToken(): Promise<string | null>
+  signOut(reason?: SignOutReason): Promise<void>
+  on(listener: SessionListener): () => void
+  /** Moves the tokens into another holder (the reactive store) and uses it from now on. */
+  useState(port: SessionStatePort): void
+  /** Stops the timers (tests, hot reload). */
+  dispose(): void
+}
