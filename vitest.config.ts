@@ -31,6 +31,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Production and demo builds, checked for what they ship.
+          name: 'build',
+          environment: 'node',
+          include: ['tests/build/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The same scenarios against the mock and a live Django (tests/contract/django).
           name: 'contract',
           environment: 'node',

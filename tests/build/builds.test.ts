@@ -1,0 +1,60 @@
+/**
+ * The real-backend build ships no mock: no MSW code, no handlers, no worker script. The demo build
+ * is standalone: it carries the worker and the mock. Both are built here, as the scripts build them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { build } from 'vite'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+
+function jsFiles(dir: string): Array<{ name: string; text: string }> {
+  return readdirSync(join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((name) => ({ name, text: readFileSync(join(dir, 'assets', name), 'utf8') }))
+}
+
+/** Markers only the mock brings in: MSW's worker client and our mock Django's messages. */
+const MOCK_MARKERS = [
+  'mockServiceWorker',
+  'setupWorker',
+  'No active account found with the given credentials',
+  'mock-django-db',
+]
+
+async function viteBuild(mode: string, outDir: string): Promise<string> {
+  await build({ root, mode, logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  return outDir
+}
+
+describe('builds', () => {
+  let real: string
+  let demo: string
+  beforeAll(async () => {
+    real = await viteBuild('production', join(root, 'dist'))
+    demo = await viteBuild('demo', join(root, 'test-results/dist-demo'))
+  }, 180_000)
+
+  it('the real-backend build (npm run build) has no mockServiceWorker.js', () => {
+    expect(existsSync(join(real, 'index.html'))).toBe(true)
+    expect(existsSync(join(real, 'mockServiceWorker.js'))).toBe(false)
+  })
+
+  it('the real-backend build contains no MSW or mock code', () => {
+    const files = jsFiles(real)
+    expect(files.length).toBeGreaterThan(0)
+    for (const { name, text } of files) {
+      for (const marker of MOCK_MARKERS)
+        expect(text.includes(marker), `${name} contains ${marker}`).toBe(false)
+    }
+  })
+
+  it('the demo build (npm run build:demo) is standalone: worker script and mock included', () => {
+    expect(existsSync(join(demo, 'mockServiceWorker.js'))).toBe(true)
+    const all = jsFiles(demo)
+      .map((f) => f.text)
+      .join('\n')
+    expect(all).toContain('No active account found with the given credentials')
+  })
+})
