@@ -1,0 +1,174 @@
+/**
+ * Test harness for the auth core: hand-driven timers, clock and page environment, a client wired
+ * like services.ts, and counters at the network edge (MSW's request events).
+ */
+import axios, { type AxiosInstance } from 'axios'
+import { afterEach, vi } from 'vitest'
+import type { Clock, TimerHandle, Timers } from '@/core/auth/clock'
+import type { Environment, EnvironmentEvent } from '@/core/auth/environment'
+import type { SessionEvent } from '@/core/auth/events'
+import { createSession, type Session, type SessionDeps } from '@/core/auth/session'
+import { createTokenApi } from '@/core/auth/tokenApi'
+import { memoryStorage, type TokenStorage } from '@/core/auth/tokenStorage'
+import { installAuthInterceptors } from '@/core/http/authInterceptors'
+import { server } from '@/mocks/node'
+
+export const ACME = 'http://acme.localhost/api/v1'
+export const GLOBEX = 'http://globex.localhost/api/v1'
+export const ADMIN = { email: 'admin@acme.test', password: 'acme-admin-pass-1' }
+
+interface Task {
+  id: number
+  at: number
+  fn: () => void
+  every?: number
+}
+
+/** Timers that fire only when the test advances them; advancing also moves Date (the server's clock). */
+export class ManualTimers implements Timers {
+  private tasks: Task[] = []
+  private next = 1
+  setTimeout = (fn: () => void, ms: number): TimerHandle => this.add(fn, ms)
+  setInterval = (fn: () => void, ms: number): TimerHandle => this.add(fn, ms, Math.max(1, ms))
+  clearTimeout = (h: TimerHandle) => this.remove(h)
+  clearInterval = (h: TimerHandle) => this.remove(h)
+  get pending(): number {
+    return this.tasks.length
+  }
+  private add(fn: () => void, ms: number, every?: number): number {
+    const id = this.next++
+    this.tasks.push({ id, at: Date.now() + Math.max(0, ms), fn, every })
+    return id
+  }
+  private remove(h: TimerHandle): void {
+    this.tasks = this.tasks.filter((t) => t.id !== h)
+  }
+  /** Moves the wall clock by `ms`, firing due timers in order (and letting promises run between). */
+  async advance(ms: number): Promise<void> {
+    const end = Date.now() + ms
+    for (;;) {
+      const due = this.tasks.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0]
+      if (!due) break
+      vi.setSystemTime(Math.max(Date.now(), due.at))
+      if (due.every) due.at += due.every
+      else this.remove(due.id)
+      due.fn()
+      await settle()
+    }
+    vi.setSystemTime(end)
+    await settle()
+  }
+  /** Jumps the wall clock without firing anything: a laptop asleep. */
+  sleep(ms: number): void {
+    vi.setSystemTime(Date.now() + ms)
+  }
+}
+
+/** Lets pending promise chains (and MSW's in-process responses) run. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r))
+}
+
+export class FakeEnvironment implements Environment {
+  isVisible = true
+  isOnline = true
+  private listeners = new Map<EnvironmentEvent, Set<() => void>>()
+  visible = () => this.isVisible
+  online = () => this.isOnline
+  on(event: EnvironmentEvent, fn: () => void): () => void {
+    const set = this.listeners.get(event) ?? new Set()
+    set.add(fn)
+    this.listeners.set(event, set)
+    return () => set.delete(fn)
+  }
+  fire(event: EnvironmentEvent): void {
+    if (event === 'visible') this.isVisible = true
+    if (event === 'online') this.isOnline = true
+    this.listeners.get(event)?.forEach((fn) => fn())
+  }
+}
+
+export interface Harness {
+  session: Session
+  http: AxiosInstance
+  timers: ManualTimers
+  env: FakeEnvironment
+  storage: TokenStorage
+  events: SessionEvent[]
+  /** Client clock minus wall clock; or freeze it with `frozenAt`. */
+  clock: Clock & { skewMs: number; frozenAt: number | null }
+}
+
+export function harness(overrides: Partial<SessionDeps> & { baseURL?: string } = {}): Harness {
+  const { baseURL = ACME, ...deps } = overrides
+  const timers = new ManualTimers()
+  const env = new FakeEnvironment()
+  const clock = {
+    skewMs: 0,
+    frozenAt: null as number | null,
+    now: () => clock.frozenAt ?? Date.now() + clock.skewMs,
+  }
+  const tenant = new URL(baseURL).hostname.split('.')[0] as string
+  const storage = deps.storage ?? memoryStorage(tenant)
+  const session = createSession({
+    tenant,
+    api: createTokenApi(axios.create({ baseURL })),
+    storage,
+    clock,
+    timers,
+    environment: env,
+    backoff: { random: () => 0.5 },
+    ...deps,
+  })
+  const http = axios.create({ baseURL, timeout: 15_000 })
+  installAuthInterceptors(http, session)
+  const events: SessionEvent[] = []
+  session.on((e) => events.push(e))
+  cleanups.push(() => session.dispose())
+  return { session, http, timers, env, storage, events, clock }
+}
+
+/** Every request the network edge saw, in order: method, path and the Authorization header. */
+export interface Seen {
+  method: string
+  path: string
+  host: string
+  authorization: string | null
+  id: string
+}
+
+export function watchNetwork(): { seen: Seen[]; count(path: string): number } {
+  const seen: Seen[] = []
+  const listener = ({ request, requestId }: { request: Request; requestId: string }) => {
+    const url = new URL(request.url)
+    seen.push({
+      method: request.method,
+      path: url.pathname,
+      host: url.hostname,
+      authorization: request.headers.get('authorization'),
+      id: requestId,
+    })
+  }
+  server.events.on('request:start', listener)
+  cleanups.push(() => server.events.removeListener('request:start', listener))
+  return { seen, count: (path) => seen.filter((s) => s.path.endsWith(path)).length }
+}
+
+/** A promise the test resolves by hand: holds a mock response until released. */
+export function gate(): { wait: Promise<void>; open(): void } {
+  let open!: () => void
+  const wait = new Promise<void>((r) => (open = r))
+  return { wait, open }
+}
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  cleanups.splice(0).forEach((c) => c())
+  vi.useRealTimers()
+})
+
+/** Only Date is faked: MSW, axios and vi.waitFor keep real timers, our core gets ManualTimers. */
+export function fakeDate(): void {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2026-11-22T12:00:00Z'))
+}
