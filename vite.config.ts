@@ -26,12 +26,21 @@ function stripMockServiceWorker(mocking: boolean): Plugin {
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   const mocking = env.VITE_API_MOCKING === 'true'
+  // `npm run dev:django`, or any backend: forward /api and /media keeping the tenant's Host header,
+  // so http://acme.localhost:5173 reaches tenant acme.
+  const target = process.env.API_PROXY_TARGET
+  const proxy = target
+    ? {
+        '/api': { target, changeOrigin: false },
+        '/media': { target, changeOrigin: false },
+      }
+    : undefined
   return {
     plugins: [vue(), stripMockServiceWorker(mocking)],
     resolve: {
       alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
     },
-    server: { port: 5173, host: '127.0.0.1' },
+    server: { port: 5173, host: '127.0.0.1', proxy },
     preview: { port: 4173, host: '127.0.0.1' },
   }
 })
