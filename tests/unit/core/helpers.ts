@@ -53,7 +53,7 @@ export class ManualTimers implements Timers {
       if (due.every) due.at += due.every
       else this.remove(due.id)
       due.fn()
-      await settle()
+      await settle(20)
     }
     vi.setSystemTime(end)
     await settle()
@@ -171,4 +171,10 @@ afterEach(() => {
 export function fakeDate(): void {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(new Date('2026-11-22T12:00:00Z'))
+}
+
+/** An unsigned JWT-shaped string: the client decodes claims, only the server verifies signatures. */
+export function fakeJwt(claims: Record<string, unknown>): string {
+  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`
 }
