@@ -2,6 +2,7 @@
 import { db, type TenantRow, type UserRow } from './db'
 import { detail } from './drf'
 import { verify } from './jwt'
+import { accessRevoked } from './scenarios'
 
 export type Authn = { user: UserRow } | { user: null } | { response: Response }
 
@@ -17,7 +18,7 @@ const invalidAccess = (message: string): Response =>
 export async function authenticate(request: Request, tenant: TenantRow | null): Promise<Authn> {
   const header = request.headers.get('authorization')
   if (!header) return { user: null }
-  const parts = header.split(' ').filter(Boolean)
+  const parts = header.split(/\s+/).filter(Boolean)
   if (parts[0] !== 'Bearer') return { user: null }
   if (parts.length !== 2) {
     return {
@@ -29,15 +30,17 @@ export async function authenticate(request: Request, tenant: TenantRow | null): 
     }
   }
   const claims = await verify(parts[1] as string)
-  if (!claims) return { response: invalidAccess('Token is invalid or expired') }
-  if (claims.token_type !== 'access') return { response: invalidAccess('Token has wrong type') }
-  const user = db.users.find(
-    (u) => u.id === claims.user_id && (tenant === null || u.organization === tenant.id),
-  )
-  if (!user || (tenant !== null && claims.tenant !== tenant.schema)) {
-    return { response: detail(401, 'User not found', 'user_not_found') }
+  if (!claims || (claims.token_type === 'access' && accessRevoked(claims.jti))) {
+    return { response: invalidAccess('Token is invalid or expired') }
   }
+  if (claims.token_type !== 'access') return { response: invalidAccess('Token has wrong type') }
+  // The tenant claim must name the host's tenant, and the user must be one of its users.
+  const userNotFound = { response: detail(401, 'User not found', 'user_not_found') }
+  if (tenant === null || claims.tenant !== tenant.schema) return userNotFound
+  const user = db.users.find((u) => u.id === claims.user_id)
+  if (!user) return userNotFound
   if (!user.is_active) return { response: detail(401, 'User is inactive', 'user_inactive') }
+  if (user.organization !== tenant.id) return userNotFound
   return { user }
 }
 

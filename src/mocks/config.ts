@@ -6,12 +6,15 @@ export interface MockConfig {
   refreshSeconds: number
   /** HS256 signing key (Django's SECRET_KEY). */
   signingKey: string
+  /** The contract server's PASSWORD_RETYPE=1: Djoser's re_password / re_new_password / re_new_email. */
+  passwordRetype: boolean
 }
 
 const defaults: MockConfig = {
   accessSeconds: 120,
   refreshSeconds: 7 * 24 * 3600,
   signingKey: 'mock-django-secret-key-not-for-production',
+  passwordRetype: false,
 }
 
 export const mockConfig: MockConfig = { ...defaults }

@@ -1,5 +1,6 @@
 /** How Django + DRF shape their answers: JSON bodies, empty 204s, HTML error pages, 301 redirects. */
 import { HttpResponse } from 'msw'
+import { pythonJsonError } from './pyjson'
 
 const CORS = { 'Access-Control-Allow-Origin': '*' }
 
@@ -11,9 +12,12 @@ export function json(
   return HttpResponse.json(body as never, { status, headers: { ...CORS, ...headers } })
 }
 
-export function noContent(): Response {
-  return new HttpResponse(null, { status: 204, headers: CORS })
+/** A response without a body and without Content-Type (DRF drops it when nothing is rendered). */
+export function empty(status: number): Response {
+  return new HttpResponse(null, { status, headers: CORS })
 }
+
+export const noContent = (): Response => empty(204)
 
 export function html(status: number, text: string): Response {
   return new HttpResponse(text, {
@@ -21,6 +25,16 @@ export function html(status: number, text: string): Response {
     headers: { ...CORS, 'Content-Type': 'text/html; charset=utf-8' },
   })
 }
+
+/** Django's stock pages with DEBUG=False. */
+export const serverError = (): Response => html(500, '<h1>Server Error (500)</h1>')
+export const badHost = (): Response => html(400, '<h1>Bad Request (400)</h1>')
+export const pageNotFound = (): Response =>
+  html(
+    404,
+    '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n' +
+      '  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n',
+  )
 
 /** CommonMiddleware's APPEND_SLASH answer: an empty 301 to the same path with a slash. */
 export function redirectWithSlash(url: URL): Response {
@@ -30,6 +44,21 @@ export function redirectWithSlash(url: URL): Response {
       ...CORS,
       Location: `${url.pathname}/${url.search}`,
       'Content-Type': 'text/html; charset=utf-8',
+    },
+  })
+}
+
+/** django-cors-headers answers a preflight itself, before any other middleware. */
+export function preflight(): Response {
+  return new HttpResponse(null, {
+    status: 200,
+    headers: {
+      ...CORS,
+      'Access-Control-Allow-Headers':
+        'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with',
+      'Access-Control-Allow-Methods': 'DELETE, GET, OPTIONS, PATCH, POST, PUT',
+      'Access-Control-Max-Age': '86400',
+      'Content-Length': '0',
     },
   })
 }
@@ -52,6 +81,8 @@ export function methodNotAllowed(method: string): Response {
 }
 
 export const notFound = (): Response => detail(404, 'Not found.')
+export const forbidden = (): Response =>
+  detail(403, 'You do not have permission to perform this action.')
 
 export type FieldErrors = Record<string, string[]>
 
@@ -61,25 +92,34 @@ export function fieldErrors(errors: FieldErrors): Response {
 
 export const REQUIRED = 'This field is required.'
 
+export type Body = Record<string, unknown>
+
 /** Parses a JSON, form-encoded or multipart body the way DRF's parsers would. */
-export async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
+export async function readBody(request: Request): Promise<Body | Response> {
   const type = request.headers.get('content-type') ?? ''
   if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
     const form = await request.formData()
-    const out: Record<string, unknown> = {}
+    const out: Body = {}
     form.forEach((value, k) => {
       out[k] = value
     })
     return out
   }
   const text = await request.text()
-  if (!text.trim()) return {}
-  try {
-    const parsed: unknown = JSON.parse(text)
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {}
-  } catch {
-    return detail(400, 'JSON parse error - Expecting value: line 1 column 1 (char 0)')
-  }
+  if (!text) return {}
+  const problem = pythonJsonError(text)
+  if (problem) return detail(400, `JSON parse error - ${problem}`)
+  const parsed: unknown = JSON.parse(text)
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Body
+  const got = Array.isArray(parsed) ? 'list' : pyTypeName(parsed)
+  return json(400, { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] })
+}
+
+export function pyTypeName(value: unknown): string {
+  if (value === null) return 'NoneType'
+  if (typeof value === 'string') return 'str'
+  if (typeof value === 'boolean') return 'bool'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float'
+  if (Array.isArray(value)) return 'list'
+  return 'dict'
 }

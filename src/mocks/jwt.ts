@@ -2,6 +2,7 @@
 import { jwtVerify, SignJWT } from 'jose'
 import { mockConfig } from './config'
 import type { TenantRow, UserRow } from './db'
+import { recordAccessToken } from './scenarios'
 
 export type TokenType = 'access' | 'refresh'
 
@@ -30,6 +31,7 @@ export function nowSeconds(): number {
 }
 
 export async function sign(claims: MockClaims): Promise<string> {
+  if (claims.token_type === 'access') recordAccessToken(claims.jti)
   return new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key())
 }
 

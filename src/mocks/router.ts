@@ -1,57 +1,64 @@
 /**
- * A small Django URLconf: the host gate, then URL resolution with APPEND_SLASH, then DRF's
- * authenticate -> permission -> method order. Each Django app folder contributes its routes.
+ * A small Django project: the middleware stack (CORS preflight -> ALLOWED_HOSTS -> APPEND_SLASH
+ * -> tenant), URL resolution, then DRF's authenticate -> permission -> method order.
+ * Each Django app folder contributes its routes.
  */
 import { authenticate, notAuthenticated } from './authn'
 import type { TenantRow, UserRow } from './db'
-import { html, methodNotAllowed, readBody, redirectWithSlash } from './drf'
-import { tenantGate, tenantRequired } from './tenancy'
+import {
+  badHost,
+  methodNotAllowed,
+  pageNotFound,
+  preflight,
+  readBody,
+  redirectWithSlash,
+  type Body,
+} from './drf'
+import { allowedHost, tenantGate } from './tenancy'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface Ctx<T extends TenantRow | null = TenantRow> {
   request: Request
+  method: Method
   url: URL
   params: Record<string, string>
   tenant: T
-  /** Host with port, as Django's request.get_host() (used for absolute URLs). */
+  /** Host with port, as Django's request.get_host() (used for absolute URLs and mail links). */
   host: string
+  /** `http` or `https`, for absolute URLs. */
+  scheme: string
   user: UserRow | null
-  /** The parsed body, or a 400 Response for malformed JSON. */
-  body(): Promise<Record<string, unknown> | Response>
+  /** The parsed body, or a 400 Response for malformed JSON. Read lazily, like request.data. */
+  body(): Promise<Body | Response>
 }
 
 export interface AuthedCtx extends Ctx {
   user: UserRow
 }
 
+type Result = Promise<Response> | Response
+
 export type View =
-  | { auth: false; run(ctx: Ctx): Promise<Response> | Response }
-  | { auth: true; run(ctx: AuthedCtx): Promise<Response> | Response }
+  { auth: false; run(ctx: Ctx): Result } | { auth: true; run(ctx: AuthedCtx): Result }
 
 export interface Route {
-  /** Path regex below the origin, e.g. /^\/api\/v1\/auth\/users\/(?<id>\d+)\/$/ */
+  /** Path regex, e.g. /^\/api\/v1\/auth\/users\/(?<id>\d+)\/$/ */
   path: RegExp
   views: Partial<Record<Method, View>>
-  /** simplejwt's jwt views: no authentication classes at all (a stale header is ignored). */
+  /** simplejwt's jwt views and static files: no authentication classes (a stale header is ignored). */
   noAuthentication?: boolean
-  /** Answered on the public host too (only tenants/info). */
-  publicHost?: boolean
+  /**
+   * The view's permission for a method it does not map: DRF checks it before answering 405.
+   * Djoser and the tenant viewsets need a user (anonymous -> 401); AllowAny views say 405.
+   */
+  unmapped?: 'open' | 'authed'
 }
 
-export const open = (run: (ctx: Ctx) => Promise<Response> | Response): View => ({
-  auth: false,
-  run,
-})
-export const authed = (run: (ctx: AuthedCtx) => Promise<Response> | Response): View => ({
-  auth: true,
-  run,
-})
+export const open = (run: (ctx: Ctx) => Result): View => ({ auth: false, run })
+export const authed = (run: (ctx: AuthedCtx) => Result): View => ({ auth: true, run })
 
-function resolve(
-  routes: Route[],
-  path: string,
-): { route: Route; params: Record<string, string> } | null {
+function resolve(routes: Route[], path: string) {
   for (const route of routes) {
     const m = route.path.exec(path)
     if (m) return { route, params: { ...(m.groups ?? {}) } }
@@ -62,18 +69,17 @@ function resolve(
 export function createDispatcher(routes: Route[]) {
   return async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url)
-    const gate = tenantGate(url)
-    if (gate.kind === 'refused') return gate.response
+    const raw = request.method.toUpperCase()
+    if (raw === 'OPTIONS' && request.headers.has('access-control-request-method'))
+      return preflight()
+    if (!allowedHost(url.hostname)) return badHost()
     const found = resolve(routes, url.pathname)
     if (!found && !url.pathname.endsWith('/') && resolve(routes, `${url.pathname}/`)) {
-      return redirectWithSlash(url)
+      return redirectWithSlash(url) // CommonMiddleware runs before the tenant middleware
     }
-    if (gate.kind === 'public' && !found?.route.publicHost) return tenantRequired()
-    if (!found)
-      return html(
-        404,
-        '<h1>Not Found</h1><p>The requested resource was not found on this server.</p>',
-      )
+    const gate = tenantGate(url, raw)
+    if (gate.kind === 'refused') return gate.response
+    if (!found) return pageNotFound()
     const { route, params } = found
     const tenant = gate.kind === 'tenant' ? gate.tenant : null
     let user: UserRow | null = null
@@ -82,26 +88,29 @@ export function createDispatcher(routes: Route[]) {
       if ('response' in authn) return authn.response
       user = authn.user
     }
-    const method = request.method.toUpperCase() as Method
+    const method = (raw === 'HEAD' ? 'GET' : raw) as Method
     const view = route.views[method]
-    if (view?.auth && !user) return notAuthenticated()
     if (!view) {
-      // DRF checks the view's permissions before the method: an anonymous caller of an
-      // authenticated-only resource hears 401, not 405.
-      const needsAuth = Object.values(route.views).every((v) => v.auth)
-      if (needsAuth && !user) return notAuthenticated()
-      return methodNotAllowed(method)
+      if ((route.unmapped ?? 'authed') === 'authed' && !user) return notAuthenticated()
+      return methodNotAllowed(raw)
     }
-    let parsed: Promise<Record<string, unknown> | Response> | null = null
-    const ctx = {
+    if (view.auth && !user) return notAuthenticated()
+    let parsed: Promise<Body | Response> | null = null
+    const ctx: Ctx<TenantRow | null> = {
       request,
+      method,
       url,
       params,
-      tenant: tenant as TenantRow,
-      host: gate.host,
+      tenant,
+      host: url.host.toLowerCase(),
+      scheme: url.protocol.replace(':', ''),
       user,
       body: () => (parsed ??= readBody(request)),
     }
-    return view.auth ? view.run(ctx as AuthedCtx) : view.run(ctx)
+    // Every route but the media files and tenants/info lives behind a tenant host (the gate).
+    return view.auth ? view.run(ctx as AuthedCtx) : view.run(ctx as Ctx)
   }
 }
+
+/** A route regex below /api/v1/, e.g. apiPath('auth/users/me/'). */
+export const apiPath = (pattern: string): RegExp => new RegExp(`^/api/v1/${pattern}$`)

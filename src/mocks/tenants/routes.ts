@@ -1,7 +1,8 @@
 /** The tenants app: `tenants/info/` (public, any host) and `tenants/current/` (contract §2, §6). */
 import { db, type TenantRow } from '../db'
 import { detail, json, notFound } from '../drf'
-import { authed, open, type Route } from '../router'
+import { apiPath, authed, open, type Route } from '../router'
+import { subdomainOf } from '../tenancy'
 
 export function tenantWire(t: TenantRow) {
   return {
@@ -11,7 +12,7 @@ export function tenantWire(t: TenantRow) {
     business_email: t.business_email,
     is_active: t.is_active,
     schema: t.schema,
-    subdomain: `${t.schema}.localhost`,
+    subdomain: subdomainOf(t),
     tenant_id: t.tenant_id,
     created: t.created,
     updated: t.updated,
@@ -21,10 +22,11 @@ export function tenantWire(t: TenantRow) {
 const info = open(async (ctx) => {
   const body = await ctx.body()
   if (body instanceof Response) return body
-  if (body.tenant_id === undefined || body.tenant_id === null || body.tenant_id === '') {
+  // `"tenant_id" not in request.data`: only a missing key is a 400; "" or null just finds nothing.
+  if (!('tenant_id' in body)) {
     return detail(400, 'Please pass tenant_id as a key in your request')
   }
-  const tenant = db.tenants.find((t) => t.tenant_id === String(body.tenant_id))
+  const tenant = db.tenants.find((t) => t.tenant_id === String(body.tenant_id ?? ''))
   if (!tenant) return notFound()
   if (!tenant.is_active) {
     return detail(
@@ -34,7 +36,7 @@ const info = open(async (ctx) => {
   }
   return json(200, {
     name: tenant.name,
-    subdomain: `${tenant.schema}.localhost`,
+    subdomain: subdomainOf(tenant),
     organization_id: tenant.tenant_id,
   })
 })
@@ -42,6 +44,7 @@ const info = open(async (ctx) => {
 const current = authed((ctx) => json(200, tenantWire(ctx.tenant)))
 
 export const tenantsRoutes: Route[] = [
-  { path: /^\/api\/v1\/tenants\/info\/$/, views: { POST: info }, publicHost: true },
-  { path: /^\/api\/v1\/tenants\/current\/$/, views: { GET: current } },
+  // AllowAny APIView: GET is a 405 for anyone. The tenant middleware opens it on the public host.
+  { path: apiPath('tenants/info/'), views: { POST: info }, unmapped: 'open' },
+  { path: apiPath('tenants/current/'), views: { GET: current } },
 ]

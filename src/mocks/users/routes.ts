@@ -1,14 +1,137 @@
-/** Djoser's users endpoints (contract §5). */
-import { authed, type Route } from '../router'
-import { json } from '../drf'
-import { currentUserWire } from './serializers'
+/** Djoser's UserViewSet (contract §5), over the users of the host's tenant. */
+import { commit, db, djangoNow, randomSalt, type UserRow } from '../db'
+import { fieldErrors, forbidden, json, noContent, notFound, serverError } from '../drf'
+import { Fields } from '../fields'
+import { apiPath, authed, open, type AuthedCtx, type Ctx, type Route } from '../router'
+import { accountRoutes } from './account'
 import { jwtRoutes } from './jwt'
+import { mailRoutes } from './mail'
+import { storeUpload } from './photo'
+import {
+  currentUserWire,
+  normalizeEmail,
+  userWire,
+  validateNewUser,
+  validateUserFields,
+  type UserValues,
+} from './serializers'
 
-const me = authed((ctx) =>
-  json(200, currentUserWire(ctx.user, ctx.host, ctx.url.protocol.replace(':', ''))),
+const register = open(async (ctx) => {
+  const body = await ctx.body()
+  if (body instanceof Response) return body
+  const { fields, values } = await validateUserFields(ctx, body, null, false)
+  if (!fields.valid) return fieldErrors(fields.errors)
+  const problems = validateNewUser(values, body)
+  if (problems) return fieldErrors(problems)
+  const email = normalizeEmail(values.email as string)
+  // UniqueValidator compared the raw input; the normalized address can still collide, and
+  // Django then fails on the database constraint (an IntegrityError, i.e. a 500).
+  if (db.users.some((u) => u.email === email)) return serverError()
+  const user: UserRow = {
+    id: db.nextId.user++,
+    email,
+    username: email,
+    password: values.password as string,
+    password_salt: randomSalt(),
+    first_name: values.first_name ?? '',
+    last_name: values.last_name ?? '',
+    organization: values.organization ?? ctx.tenant.id,
+    department: values.department ?? null,
+    employee_id: values.employee_id ?? null,
+    role: values.role ?? 'Staff',
+    is_active: true, // SEND_ACTIVATION_EMAIL is off
+    is_staff: false,
+    photo: values.photo ? storeUpload(values.photo) : null,
+    date_joined: djangoNow(),
+  }
+  db.users.push(user)
+  commit()
+  return json(201, userWire(user, ctx))
+})
+
+/** HIDE_USERS: staff see the tenant's users newest first, everyone else only themselves. */
+const list = authed((ctx) => {
+  const users = ctx.user.is_staff
+    ? db.users
+        .filter((u) => u.organization === ctx.tenant.id)
+        .sort((a, b) => b.date_joined.localeCompare(a.date_joined) || b.id - a.id)
+    : [ctx.user]
+  return json(
+    200,
+    users.map((u) => currentUserWire(u, ctx)),
+  )
+})
+
+function apply(user: UserRow, values: UserValues): void {
+  const { photo, password: _ignored, ...rest } = values
+  Object.assign(user, rest)
+  if (photo !== undefined) user.photo = photo ? storeUpload(photo) : null
+}
+
+async function update(ctx: Ctx, user: UserRow, partial: boolean): Promise<Response> {
+  const body = await ctx.body()
+  if (body instanceof Response) return body
+  const { fields, values } = await validateUserFields(ctx, body, user, partial)
+  if (!fields.valid) return fieldErrors(fields.errors)
+  apply(user, values)
+  commit()
+  return json(200, currentUserWire(user, ctx))
+}
+
+/** UserDeleteSerializer: the caller's current password, then the row (and its expenses) go. */
+async function destroy(ctx: AuthedCtx, user: UserRow): Promise<Response> {
+  const body = await ctx.body()
+  if (body instanceof Response) return body
+  const f = new Fields(body)
+  const current = f.char('current_password', { required: true })
+  if (current !== undefined && current !== ctx.user.password)
+    f.fail('current_password', 'Invalid password.')
+  if (!f.valid) return fieldErrors(f.errors)
+  db.users = db.users.filter((u) => u.id !== user.id)
+  db.expenses = db.expenses.filter((e) => e.created_by !== user.id) // on_delete=CASCADE
+  commit()
+  return noContent()
+}
+
+const me = {
+  GET: authed((ctx) => json(200, currentUserWire(ctx.user, ctx))),
+  PUT: authed((ctx) => update(ctx, ctx.user, false)),
+  PATCH: authed((ctx) => update(ctx, ctx.user, true)),
+  DELETE: authed((ctx) => destroy(ctx, ctx.user)),
+}
+
+/**
+ * users/{id}/: the tenant's queryset, then CurrentUserOrAdmin. HIDE_USERS turns a refused
+ * retrieve or update into 404; a refused DELETE stays Djoser's 403.
+ */
+function byId(run: (ctx: AuthedCtx, user: UserRow) => Promise<Response> | Response, hide = true) {
+  return authed((ctx) => {
+    const id = Number(ctx.params.id)
+    const user = db.users.find((u) => u.id === id && u.organization === ctx.tenant.id)
+    if (!user) return notFound()
+    if (!ctx.user.is_staff && user.id !== ctx.user.id) return hide ? notFound() : forbidden()
+    return run(ctx, user)
+  })
+}
+
+const detailViews = {
+  GET: byId((ctx, user) => json(200, currentUserWire(user, ctx))),
+  PUT: byId((ctx, user) => update(ctx, user, false)),
+  PATCH: byId((ctx, user) => update(ctx, user, true)),
+  DELETE: byId((ctx, user) => destroy(ctx, user), false),
+}
+
+/** DefaultRouter's API root for the users router. */
+const apiRoot = authed((ctx) =>
+  json(200, { users: `${ctx.scheme}://${ctx.host}/api/v1/auth/users/` }),
 )
 
 export const usersRoutes: Route[] = [
   ...jwtRoutes,
-  { path: /^\/api\/v1\/auth\/users\/me\/$/, views: { GET: me } },
+  { path: apiPath('auth/'), views: { GET: apiRoot } },
+  { path: apiPath('auth/users/'), views: { GET: list, POST: register } },
+  { path: apiPath('auth/users/me/'), views: me },
+  ...accountRoutes,
+  ...mailRoutes,
+  { path: apiPath('auth/users/(?<id>\\d+)/'), views: detailViews },
 ]

@@ -1,5 +1,11 @@
-/** The wire shapes of the seed backend's user serializers (contract §5). */
-import type { UserRow } from '../db'
+/** The seed backend's user serializers (contract §5): wire shapes and the writable fields. */
+import { mockConfig } from '../config'
+import { db, type Role, type UserRow } from '../db'
+import { REQUIRED, type Body, type FieldErrors } from '../drf'
+import { Fields } from '../fields'
+import type { Ctx } from '../router'
+import { passwordErrors } from './passwords'
+import { readPhoto, type Upload } from './photo'
 
 export interface UserWire {
   id: number
@@ -10,21 +16,21 @@ export interface UserWire {
   organization: number
   department: number | null
   employee_id: string | null
-  role: 'Admin' | 'Staff'
+  role: Role
 }
 
 export interface CurrentUserWire extends UserWire {
   is_active: boolean
 }
 
-/** `photo` is an absolute URL built from the request host. */
-export function userWire(u: UserRow, host: string, scheme = 'http'): UserWire {
+/** UserCreateSerializer's output (no is_active). `photo` is an absolute URL from the request host. */
+export function userWire(u: UserRow, ctx: Pick<Ctx, 'host' | 'scheme'>): UserWire {
   return {
     id: u.id,
     first_name: u.first_name,
     last_name: u.last_name,
     email: u.email,
-    photo: u.photo ? `${scheme}://${host}/media/${u.photo}` : null,
+    photo: u.photo ? `${ctx.scheme}://${ctx.host}/media/${u.photo}` : null,
     organization: u.organization,
     department: u.department,
     employee_id: u.employee_id,
@@ -32,6 +38,96 @@ export function userWire(u: UserRow, host: string, scheme = 'http'): UserWire {
   }
 }
 
-export function currentUserWire(u: UserRow, host: string, scheme = 'http'): CurrentUserWire {
-  return { ...userWire(u, host, scheme), is_active: u.is_active }
+/** UserSerializer (list, retrieve, me): the same fields plus is_active. */
+export function currentUserWire(u: UserRow, ctx: Pick<Ctx, 'host' | 'scheme'>): CurrentUserWire {
+  return { ...userWire(u, ctx), is_active: u.is_active }
+}
+
+export const EMAIL_TAKEN = 'user account with this email already exists.'
+export const ROLES = ['Admin', 'Staff'] as const
+
+export interface UserValues {
+  first_name?: string
+  last_name?: string
+  email?: string
+  photo?: Upload | null
+  organization?: number
+  department?: number | null
+  employee_id?: string | null
+  role?: Role
+  is_active?: boolean
+  password?: string
+}
+
+export type Validated = { ok: true; values: UserValues } | { ok: false; errors: FieldErrors }
+
+/**
+ * Field validation shared by register (`instance` null) and update, in the serializers' field
+ * order: first_name, last_name, email, photo, organization, department, employee_id, role, then
+ * password (create) or is_active (update).
+ */
+export async function validateUserFields(
+  ctx: Ctx,
+  data: Body,
+  instance: UserRow | null,
+  partial: boolean,
+): Promise<{ fields: Fields; values: UserValues }> {
+  const f = new Fields(data, partial)
+  const values: UserValues = {}
+  const set = <K extends keyof UserValues>(k: K, v: UserValues[K] | undefined | null) => {
+    if (v !== undefined) values[k] = v as UserValues[K]
+  }
+  set('first_name', f.char('first_name', { maxLength: 150, allowBlank: true }))
+  set('last_name', f.char('last_name', { maxLength: 150, allowBlank: true }))
+  const email = f.email('email', { required: true })
+  if (email && db.users.some((u) => u.email === email && u.id !== instance?.id))
+    f.fail('email', EMAIL_TAKEN)
+  set('email', email)
+  set('photo', await readPhoto(f))
+  set(
+    'organization',
+    f.pk('organization', (id) => id === ctx.tenant.id),
+  )
+  const inTenant = (id: number) =>
+    db.departments.some((d) => d.id === id && d.organization === ctx.tenant.id)
+  set('department', f.pk('department', inTenant, { allowNull: true }))
+  set('employee_id', f.char('employee_id', { maxLength: 255, allowBlank: true, allowNull: true }))
+  set('role', f.choice('role', ROLES))
+  if (instance) set('is_active', f.boolean('is_active'))
+  else set('password', f.char('password', { required: true }))
+  if (!instance && mockConfig.passwordRetype) f.char('re_password', { required: true })
+  return { fields: f, values }
+}
+
+/** UserCreateSerializer.validate: Django's password validators on User(**attrs), then retype. */
+export function validateNewUser(values: UserValues, data: Body): FieldErrors | null {
+  const password = values.password ?? ''
+  // An unsaved User(**attrs): its username is still empty, so only names and email compare.
+  const problems = passwordErrors(password, {
+    first_name: values.first_name,
+    last_name: values.last_name,
+    email: values.email,
+  })
+  if (problems.length) return { password: problems }
+  if (mockConfig.passwordRetype && String(data.re_password).trim() !== password)
+    return { non_field_errors: ["The two password fields didn't match."] }
+  return null
+}
+
+/** Retype check shared by set_password, set_email and reset confirm (Djoser *_RETYPE settings). */
+export function retypeErrors(data: Body, field: string, value: string): FieldErrors | null {
+  if (!mockConfig.passwordRetype) return null
+  const other = data[`re_${field}`]
+  if (other === undefined || other === null) return { [`re_${field}`]: [REQUIRED] }
+  if (String(other).trim() !== value) {
+    const what = field.includes('password') ? 'password' : 'email'
+    return { non_field_errors: [`The two ${what} fields didn't match.`] }
+  }
+  return null
+}
+
+/** Django's normalize_email: only the domain part is lower-cased. */
+export function normalizeEmail(email: string): string {
+  const at = email.lastIndexOf('@')
+  return at < 0 ? email : `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`
 }

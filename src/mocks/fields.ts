@@ -1,0 +1,141 @@
+/**
+ * DRF's serializer fields, reduced to what the contract's serializers use: each check returns the
+ * cleaned value (undefined when absent) and records DRF's exact messages, in field order.
+ */
+import { REQUIRED, type Body, type FieldErrors } from './drf'
+
+export interface FieldOpts {
+  required?: boolean
+  allowNull?: boolean
+  allowBlank?: boolean
+  maxLength?: number
+}
+
+const NOT_NULL = 'This field may not be null.'
+
+/** Python's str() of a JSON value, as DRF puts it into messages. */
+export function pyStr(value: unknown): string {
+  if (value === null || value === undefined) return 'None'
+  if (value === true) return 'True'
+  if (value === false) return 'False'
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
+
+const EMAIL_USER =
+  /^[-!#$%&'*+/=?^_`{}|~0-9a-z]+(\.[-!#$%&'*+/=?^_`{}|~0-9a-z]+)*$|^"([\x01-\x08\x0b\x0c\x0e-\x1f!#-[\]-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"$/i
+const EMAIL_DOMAIN = /^((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+)(?:[a-z0-9-]{2,63}(?<!-))$/i
+const EMAIL_LITERAL = /^\[(\d{1,3}\.){3}\d{1,3}\]$/
+
+/** Django's EmailValidator (3.2), without the IDNA retry. */
+export function isValidEmail(value: string): boolean {
+  const at = value.lastIndexOf('@')
+  if (at <= 0) return false
+  const user = value.slice(0, at)
+  const domain = value.slice(at + 1)
+  if (!EMAIL_USER.test(user)) return false
+  return domain === 'localhost' || EMAIL_DOMAIN.test(domain) || EMAIL_LITERAL.test(domain)
+}
+
+const TRUE = new Set<unknown>(['t', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE'])
+const FALSE = new Set<unknown>(['f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE'])
+for (const v of ['on', 'On', 'ON', '1', 1, true]) TRUE.add(v)
+for (const v of ['off', 'Off', 'OFF', '0', 0, false]) FALSE.add(v)
+
+export class Fields {
+  readonly errors: FieldErrors = {}
+
+  /** `partial` is PATCH: absent fields are never required. */
+  constructor(
+    readonly data: Body,
+    readonly partial = false,
+  ) {}
+
+  get valid(): boolean {
+    return Object.keys(this.errors).length === 0
+  }
+
+  fail(name: string, message: string): undefined {
+    ;(this.errors[name] ??= []).push(message)
+    return undefined
+  }
+
+  /** Presence, required and null handling shared by every field. */
+  private present(name: string, o: FieldOpts): { value: unknown } | { done: null | undefined } {
+    if (!(name in this.data) || this.data[name] === undefined) {
+      if (o.required && !this.partial) this.fail(name, REQUIRED)
+      return { done: undefined }
+    }
+    const value = this.data[name]
+    if (value === null) {
+      if (o.allowNull) return { done: null }
+      this.fail(name, NOT_NULL)
+      return { done: undefined }
+    }
+    return { value }
+  }
+
+  char(name: string, o: FieldOpts = {}): string | null | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return p.done
+    const raw = p.value
+    if (typeof raw !== 'string' && typeof raw !== 'number')
+      return this.fail(name, 'Not a valid string.')
+    const value = String(raw).trim()
+    if (value === '' && !o.allowBlank) return this.fail(name, 'This field may not be blank.')
+    if (o.maxLength !== undefined && value.length > o.maxLength)
+      return this.fail(name, `Ensure this field has no more than ${o.maxLength} characters.`)
+    return value
+  }
+
+  email(name: string, o: FieldOpts = {}): string | null | undefined {
+    const value = this.char(name, { maxLength: 254, ...o })
+    if (!value) return value
+    return isValidEmail(value) ? value : this.fail(name, 'Enter a valid email address.')
+  }
+
+  integer(name: string, o: FieldOpts & { min?: number } = {}): number | null | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return p.done
+    const text = typeof p.value === 'string' || typeof p.value === 'number' ? String(p.value) : ''
+    const cleaned = text.trim().replace(/\.0*\s*$/, '')
+    if (!/^[-+]?\d+$/.test(cleaned)) return this.fail(name, 'A valid integer is required.')
+    const value = Number.parseInt(cleaned, 10)
+    if (o.min !== undefined && value < o.min)
+      return this.fail(name, `Ensure this value is greater than or equal to ${o.min}.`)
+    return value
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], o: FieldOpts = {}): T | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return undefined
+    if (choices.includes(p.value as T)) return p.value as T
+    return this.fail(name, `"${pyStr(p.value)}" is not a valid choice.`)
+  }
+
+  boolean(name: string, o: FieldOpts = {}): boolean | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return undefined
+    if (TRUE.has(p.value)) return true
+    if (FALSE.has(p.value)) return false
+    return this.fail(name, 'Must be a valid boolean.')
+  }
+
+  /** PrimaryKeyRelatedField over a queryset: `exists(id)` says whether the row is in it. */
+  pk(name: string, exists: (id: number) => boolean, o: FieldOpts = {}): number | null | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return p.done
+    const raw = p.value
+    const id = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN
+    if (typeof raw === 'boolean' || !Number.isInteger(id) || raw === '')
+      return this.fail(name, `Incorrect type. Expected pk value, received ${pyTypeOf(raw)}.`)
+    if (!exists(id)) return this.fail(name, `Invalid pk "${pyStr(raw)}" - object does not exist.`)
+    return id
+  }
+}
+
+function pyTypeOf(value: unknown): string {
+  if (typeof value === 'boolean') return 'bool'
+  if (typeof value === 'string') return 'str'
+  if (typeof value === 'number') return 'float'
+  return Array.isArray(value) ? 'list' : 'dict'
+}
