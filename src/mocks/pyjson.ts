@@ -40,7 +40,7 @@ function scanString(s: string, start: number): number {
         i += 6
         continue
       }
-      if (!'"\\/bfnrt'.includes(esc)) throw new PyJsonError(`Invalid \\escape: '${esc}'`, s, i)
+      if (!'"\\/bfnrt'.includes(esc)) throw new PyJsonError('Invalid \\escape', s, i)
       i += 2
       continue
     }
