@@ -22,7 +22,7 @@ export interface RefreshGate {
   readonly inFlight: boolean
   /** Milliseconds until a new flight may start (0: now). */
   retryInMs(): number
-  /** Forget the current flight and the backoff: the session changed (sign-in, sign-out). */
+  /** Abort and forget the current flight, and the backoff: the session changed (sign-in, sign-out). */
   reset(): void
   /** Lift the backoff now (the device just came back online). */
   retryNow(): void
@@ -30,6 +30,7 @@ export interface RefreshGate {
 
 export function createRefreshGate(deps: RefreshGateDeps): RefreshGate {
   let flight: Promise<string> | null = null
+  let controller: AbortController | null = null
   let failures = 0
   let retryAt = 0
   const retryInMs = () => Math.max(0, retryAt - deps.clock.now())
@@ -61,9 +62,10 @@ export function createRefreshGate(deps: RefreshGateDeps): RefreshGate {
           }),
         )
       }
-      const controller = new AbortController()
-      const work = withTimeout(task(controller.signal), deps.timeoutMs, deps.timers, () => {
-        controller.abort()
+      const ctl = new AbortController()
+      controller = ctl
+      const work = withTimeout(task(ctl.signal), deps.timeoutMs, deps.timers, () => {
+        ctl.abort()
         return new RefreshFailedError(`The refresh timed out after ${deps.timeoutMs} ms.`, true)
       })
       const mine: Promise<string> = work.then(
@@ -88,6 +90,9 @@ export function createRefreshGate(deps: RefreshGateDeps): RefreshGate {
     },
     retryInMs,
     reset() {
+      // The session changed: the old flight's answer is useless, so stop waiting for it on the wire.
+      controller?.abort()
+      controller = null
       flight = null
       failures = 0
       retryAt = 0
