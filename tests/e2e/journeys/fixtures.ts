@@ -1,0 +1,73 @@
+/**
+ * Journeys share: full URLs on the acme/globex hosts, a page that fails the test on any console
+ * error or uncaught exception, an axe check (0 serious or critical violations), and screenshots.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+
+export const port = Number(process.env.E2E_PORT ?? 5199)
+export const acme = `http://acme.localhost:${port}`
+export const apex = `http://localhost:${port}`
+
+export interface Journey {
+  /** Runs axe on the current screen and attaches a full-page screenshot under `name`. */
+  checkScreen(name: string): Promise<void>
+  signIn(email: string, password: string): Promise<void>
+  /** The mock backend's recorded mail, read from the origin's persisted database. */
+  outbox(): Promise<Array<{ to: string; link: string }>>
+}
+
+/** Messages from requests the app expects to fail (the 401 tenant probe, refused calls in a test). */
+const EXPECTED = [
+  /Failed to load resource: the server responded with a status of (400|401|403|404)/,
+]
+
+export async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('[data-testid="progress-bar"]')).toHaveCount(0)
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  await testInfo.attach(`axe-${name}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  })
+  await testInfo.attach(`screen-${name}.png`, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${name}`,
+  ).toEqual([])
+}
+
+export const test = base.extend<{ journey: Journey; consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !EXPECTED.some((re) => re.test(m.text()))) errors.push(m.text())
+    })
+    await use(errors)
+    expect(errors, 'console errors').toEqual([])
+  },
+  journey: async ({ page, consoleErrors: _errors }, use, testInfo) => {
+    await use({
+      checkScreen: (name) => checkScreen(page, testInfo, name),
+      async signIn(email, password) {
+        await page.locator('#login-email').fill(email)
+        await page.locator('#login-password').fill(password)
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      },
+      outbox: () =>
+        page.evaluate(() => {
+          const raw = localStorage.getItem('mock-django-db')
+          return raw ? (JSON.parse(raw).outbox as Array<{ to: string; link: string }>) : []
+        }),
+    })
+  },
+})
+
+export { expect }
