@@ -165,6 +165,11 @@ describe('register', () => {
     ).toBe(201)
   })
 
+  it('an address equal to a stored one after domain normalisation is a 500 (IntegrityError)', async () => {
+    const r = await register({ email: 'staff@ACME.test', password: GOOD })
+    expect([r.status, r.text]).toEqual([500, '<h1>Server Error (500)</h1>'])
+  })
+
   it('registers on the host tenant (globex)', async () => {
     const r = await register(
       { email: 'g@globex.test', password: GOOD, department: 4 },
