@@ -5,22 +5,32 @@ import App from './App.vue'
 import './assets/main.css'
 import { config } from './config'
 import { createAppRouter } from './router'
-import { createBrowserServices, SERVICES } from './services'
+import { createBrowserServices, SERVICES, type Services } from './services'
 
+// Both checks are literal `import.meta.env` comparisons, so a real-backend build drops the mock,
+// the dev panel and everything they import.
 async function enableMocking(): Promise<void> {
-  // A literal env check, so a real-backend build drops the mock and its dependencies entirely.
   if (import.meta.env.VITE_API_MOCKING !== 'true') return
   const { startMockBackend } = await import('./mocks/browser')
   await startMockBackend()
 }
 
+async function mountDevPanel(pinia: ReturnType<typeof createPinia>, services: Services): Promise<void> {
+  if (import.meta.env.VITE_API_MOCKING !== 'true') return
+  const { mountMockDevPanel } = await import('./dev/mountMockDevPanel')
+  mountMockDevPanel(pinia, services)
+}
+
 async function boot(): Promise<void> {
   await enableMocking()
+  const services = createBrowserServices(config)
+  const pinia = createPinia()
   const app = createApp(App)
-  app.provide(SERVICES, createBrowserServices(config))
-  app.use(createPinia())
+  app.provide(SERVICES, services)
+  app.use(pinia)
   app.use(createAppRouter())
   app.mount('#app')
+  await mountDevPanel(pinia, services)
 }
 
 void boot()
