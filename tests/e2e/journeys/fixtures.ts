@@ -33,10 +33,10 @@ export async function checkScreen(page: Page, testInfo: TestInfo, name: string):
     body: JSON.stringify(results.violations, null, 2),
     contentType: 'application/json',
   })
-  await testInfo.attach(`screen-${name}.png`, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  })
+  // Saved under the test's output folder (test-results/…), and attached by path for reports.
+  const shot = testInfo.outputPath(`screen-${name}.png`)
+  await page.screenshot({ path: shot, fullPage: true })
+  await testInfo.attach(`screen-${name}`, { path: shot, contentType: 'image/png' })
   expect(
     bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     `axe on ${name}`,
