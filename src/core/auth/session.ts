@@ -182,6 +182,7 @@ export function createSession(deps: SessionDeps): Session {
       }
     },
     refresh: () => gate.run(exchange),
+    usableToken: usable,
     async validAccessToken() {
       const now = usable()
       if (now || !state.read().refresh) return now ?? state.read().access

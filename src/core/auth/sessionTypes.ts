@@ -48,6 +48,8 @@ export interface Session {
   restore(): Promise<boolean>
   /** Starts a refresh or joins the one in flight; resolves with the new access token. */
   refresh(): Promise<string>
+  /** The access token if it is usable as it stands (no refresh needed), else null. Synchronous. */
+  usableToken(): string | null
   /** An access token that is not about to expire (refreshing first when needed), or null. */
   validAccessToken(): Promise<string | null>
   signOut(reason?: SignOutReason): Promise<void>

@@ -4,7 +4,13 @@
  * it is replayed at once, without refreshing. Other failures surface as typed errors (ApiError,
  * NetworkError, or the session's SessionExpiredError / RefreshFailedError / TokenRejectedError).
  */
-import { isAxiosError, isCancel, type AxiosError, type AxiosInstance } from 'axios'
+import {
+  isAxiosError,
+  isCancel,
+  type AxiosError,
+  type AxiosInstance,
+  type InternalAxiosRequestConfig,
+} from 'axios'
 import { SessionExpiredError, TokenRejectedError } from '../auth/errors'
 import type { Session } from '../auth/session'
 import { toApiError } from './errors'
@@ -34,20 +40,30 @@ export function installAuthInterceptors(
   const shouldRefresh = options.shouldRefresh ?? isExpiredAccessToken
   const publicList = options.publicEndpoints ?? PUBLIC_ENDPOINTS
 
-  const req = http.interceptors.request.use(async (config) => {
-    if (!wantsAuth(config, publicList)) {
-      config.headers.delete('Authorization')
-      return config
-    }
+  function attach(config: InternalAxiosRequestConfig, token: string | null) {
     const state = track(config)
-    if (state.replayed && state.sentEpoch !== session.epoch) throw changed()
-    const token = state.replayed ? session.accessToken : await session.validAccessToken()
     state.sentGeneration = session.generation
     state.sentEpoch = session.epoch
     state.sends += 1
     if (token) config.headers.set('Authorization', `Bearer ${token}`)
     else config.headers.delete('Authorization')
     return config
+  }
+
+  // Synchronous when the token is usable as it stands: no promise hop on the common path.
+  const req = http.interceptors.request.use((config) => {
+    if (!wantsAuth(config, publicList)) {
+      config.headers.delete('Authorization')
+      return config
+    }
+    const state = track(config)
+    if (state.replayed) {
+      if (state.sentEpoch !== session.epoch) throw changed()
+      return attach(config, session.accessToken)
+    }
+    const ready = session.usableToken()
+    if (ready || !session.signedIn) return attach(config, ready)
+    return session.validAccessToken().then((token) => attach(config, token))
   })
 
   const res = http.interceptors.response.use(undefined, async (error: unknown) => {

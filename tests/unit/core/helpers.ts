@@ -27,6 +27,8 @@ interface Task {
 /** Timers that fire only when the test advances them; advancing also moves Date (the server's clock). */
 export class ManualTimers implements Timers {
   private tasks: Task[] = []
+  /** While this says false (a refresh is on the wire), time does not move on. */
+  idle: () => boolean = () => true
   private next = 1
   setTimeout = (fn: () => void, ms: number): TimerHandle => this.add(fn, ms)
   setInterval = (fn: () => void, ms: number): TimerHandle => this.add(fn, ms, Math.max(1, ms))
@@ -53,7 +55,8 @@ export class ManualTimers implements Timers {
       if (due.every) due.at += due.every
       else this.remove(due.id)
       due.fn()
-      await settle(20)
+      await settle(5)
+      for (let i = 0; i < 2_000 && !this.idle(); i++) await settle(1)
     }
     vi.setSystemTime(end)
     await settle()
@@ -122,6 +125,7 @@ export function harness(overrides: Partial<SessionDeps> & { baseURL?: string } =
   })
   const http = axios.create({ baseURL, timeout: 15_000 })
   installAuthInterceptors(http, session)
+  timers.idle = () => !session.refreshing
   const events: SessionEvent[] = []
   session.on((e) => events.push(e))
   cleanups.push(() => session.dispose())
