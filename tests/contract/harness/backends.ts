@@ -37,6 +37,8 @@ export interface Mail {
   url: string | undefined
   uid: string | undefined
   token: string | undefined
+  /** The plain-text body. */
+  text: string
 }
 
 export interface Backend {
@@ -130,6 +132,7 @@ export class MockBackend implements Backend {
       url: m.link,
       uid: m.uid,
       token: m.token,
+      text: m.body,
     }))
   }
 }
@@ -206,6 +209,7 @@ export class DjangoBackend implements Backend {
       url: m.url,
       uid: m.uid,
       token: m.token,
+      text: m.text,
     }))
   }
 }

@@ -1,5 +1,6 @@
 /** Contract §5: set_password, set_email, password reset by mail, activation, email reset. */
 import type { Scenario } from '../harness/dsl'
+import { claimsOf } from '../harness/normalise'
 import { AUTH, login, loginWith, me, ME, NOT_PROVIDED, REQUIRED } from './helpers'
 
 const U = `${AUTH}/users`
@@ -140,7 +141,16 @@ export const accountScenarios: Scenario[] = [
         '{staff.access}',
       ),
       me('{staff.access}', { status: 200, body: { ...ME.staff, email: 'sam@acme.test' } }),
+      loginWith('staff@acme.test', 'acme-staff-pass-1', 'old', 401),
       loginWith('sam@acme.test', 'acme-staff-pass-1', 'new', 200),
+      {
+        check: 'the new login has the new email and the old username',
+        value: (v) => {
+          const c = claimsOf(v['new.access'])
+          return { email: c.email, username: c.username }
+        },
+        expect: { email: 'sam@acme.test', username: 'staff@acme.test' },
+      },
     ],
   },
   {
