@@ -2,7 +2,11 @@ import { defineConfig } from '@playwright/test'
 
 /** Set by scripts/e2e.mjs: Debian's chromium when present, otherwise Playwright's own browser. */
 const executablePath = process.env.E2E_CHROMIUM || undefined
-const port = Number(process.env.E2E_PORT ?? 5199)
+/** The app against the mock backend (as `npm run dev`), and against the real Django fixture. */
+const mockPort = Number(process.env.E2E_PORT ?? 5199)
+const djangoPort = Number(process.env.E2E_DJANGO_PORT ?? 5197)
+/** Access-token lifetime of the Django fixture in the e2e run: short, so refreshes happen. */
+export const DJANGO_ACCESS_SECONDS = 6
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,11 +36,33 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The app against the mock backend, as `npm run dev` runs it.
-    command: `npx vite --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    {
+      // Every journey, against the MSW mock in the browser.
+      name: 'mock',
+      testIgnore: ['**/django-only/**'],
+      metadata: { port: mockPort, backend: 'mock' },
+    },
+    {
+      // The core journeys again, against the real Django + DRF + Djoser + simplejwt fixture.
+      name: 'django',
+      testMatch: ['**/core/**/*.spec.ts', '**/django-only/**/*.spec.ts'],
+      metadata: { port: djangoPort, backend: 'django', accessSeconds: DJANGO_ACCESS_SECONDS },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite --port ${mockPort} --strictPort`,
+      url: `http://127.0.0.1:${mockPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/dev-django.mjs --port ${djangoPort} --strictPort`,
+      url: `http://127.0.0.1:${djangoPort}/`,
+      env: { ACCESS_SECONDS: String(DJANGO_ACCESS_SECONDS) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 90_000,
+    },
+  ],
 })
