@@ -21,6 +21,7 @@ import {
   type ScenarioResult,
 } from './harness/dsl'
 import { accountScenarios } from './scenarios/account'
+import { edgeScenarios } from './scenarios/edges'
 import { expiryScenarios } from './scenarios/expiry'
 import { jwtScenarios } from './scenarios/jwt'
 import { resourceScenarios } from './scenarios/resources'
@@ -34,6 +35,7 @@ const GROUPS: [string, Scenario[]][] = [
   ['account flows (§5)', accountScenarios],
   ['resources (§6, §1)', resourceScenarios],
   ['expiry and public endpoints (§3.3, §5)', expiryScenarios],
+  ['DRF parsing and validation edges', edgeScenarios],
 ]
 
 const CONFIGS: Record<ConfigName, BackendConfig & { env: Record<string, string> }> = {

@@ -1,0 +1,264 @@
+/**
+ * DRF behaviour the contract implies without spelling out each row: parsers (415, non-object
+ * bodies), field coercion and trimming, blank/null messages. A client sees these as 400 bodies.
+ * The contract states none of these answers, so the steps carry no `expect` (beyond a status
+ * where the contract's rules fix it): the live Django, built from the same packages, is the
+ * reference, and the mock must match it.
+ */
+import type { Scenario } from '../harness/dsl'
+import { API, AUTH, login } from './helpers'
+
+const expensePost = (doing: string, json: unknown, expect?: number) => ({
+  do: doing,
+  method: 'POST' as const,
+  path: `${API}/expenses/`,
+  auth: '{admin.access}',
+  json,
+  expect,
+})
+
+export const edgeScenarios: Scenario[] = [
+  {
+    name: 'parsers: unsupported media type, non-object JSON bodies, form bodies on register',
+    steps: [
+      {
+        do: 'register with text/plain',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        raw: { contentType: 'text/plain', body: 'email=a@acme.test' },
+      },
+      {
+        do: 'register with a JSON list',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: [1, 2],
+        expect: 400,
+      },
+      {
+        do: 'jwt/create with a JSON string',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        json: 'admin@acme.test',
+        expect: 400,
+      },
+      {
+        do: 'jwt/create with JSON null',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        json: null,
+        expect: 400,
+      },
+      {
+        do: 'register form-encoded',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        form: { email: 'form@acme.test', password: 'sup3r-Secret-xyz', role: 'Admin' },
+        expect: 201,
+      },
+      {
+        do: 'jwt/create with truncated JSON',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        raw: { contentType: 'application/json', body: '{"email": "admin@acme.test", ' },
+        expect: 400,
+      },
+    ],
+  },
+  {
+    name: 'jwt/create: whitespace is trimmed, non-strings are coerced, null is refused',
+    steps: [
+      {
+        do: 'email and password with surrounding spaces',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        json: { email: ' admin@acme.test ', password: ' acme-admin-pass-1 ' },
+      },
+      {
+        do: 'numeric email and password',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        json: { email: 123, password: 456 },
+      },
+      {
+        do: 'null email',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        json: { email: null, password: 'x' },
+      },
+      {
+        do: 'blank password',
+        method: 'POST',
+        path: `${AUTH}/jwt/create/`,
+        json: { email: 'admin@acme.test', password: '   ' },
+      },
+      {
+        do: 'refresh with a number',
+        method: 'POST',
+        path: `${AUTH}/jwt/refresh/`,
+        json: { refresh: 123 },
+      },
+      {
+        do: 'verify with null',
+        method: 'POST',
+        path: `${AUTH}/jwt/verify/`,
+        json: { token: null },
+      },
+    ],
+  },
+  {
+    name: 'register: whitespace and letter case in email, blank names, long fields',
+    steps: [
+      {
+        do: 'email with spaces',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: { email: '  spaced@acme.test ', password: 'sup3r-Secret-xyz' },
+      },
+      {
+        do: 'blank email',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: { email: '', password: 'sup3r-Secret-xyz' },
+      },
+      {
+        do: 'null password',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: { email: 'np@acme.test', password: null },
+      },
+      {
+        do: 'long first name',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: {
+          email: 'long@acme.test',
+          password: 'sup3r-Secret-xyz',
+          first_name: 'x'.repeat(200),
+        },
+      },
+      {
+        do: 'null department and employee_id',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: {
+          email: 'nulls@acme.test',
+          password: 'sup3r-Secret-xyz',
+          department: null,
+          employee_id: null,
+          photo: null,
+        },
+      },
+      {
+        do: 'department as a string id',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: { email: 'strdep@acme.test', password: 'sup3r-Secret-xyz', department: '2' },
+      },
+      {
+        do: 'department of the wrong type',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: { email: 'baddep@acme.test', password: 'sup3r-Secret-xyz', department: 'abc' },
+      },
+      {
+        do: 'password similar to the first name',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: { email: 'sim@acme.test', password: 'Bartholomew', first_name: 'Bartholomew' },
+      },
+    ],
+  },
+  {
+    name: 'expenses: amount coercion, blank and null fields, department types',
+    steps: [
+      login('admin'),
+      expensePost('amount true', { amount: true, description: 'x', department: 1 }),
+      expensePost('amount 1.0', { amount: 1.0, description: 'one', department: 1 }),
+      expensePost('amount 1.5', { amount: 1.5, description: 'x', department: 1 }),
+      expensePost('amount "abc"', { amount: 'abc', description: 'x', department: 1 }),
+      expensePost('amount null', { amount: null, description: 'x', department: 1 }),
+      expensePost('huge amount', { amount: 1e12, description: 'x', department: 1 }),
+      expensePost('blank description', { amount: 1, description: '', department: 1 }),
+      expensePost('null department', { amount: 1, description: 'x', department: null }),
+      expensePost('department "abc"', { amount: 1, description: 'x', department: 'abc' }),
+      expensePost('department "2"', { amount: 2, description: 'two', department: '2' }),
+      expensePost('department 999', { amount: 1, description: 'x', department: 999 }),
+      expensePost('read-only fields are ignored', {
+        amount: 3,
+        description: 'three',
+        department: 1,
+        id: 77,
+        created_by_email: 'x@y.z',
+        created: '2020-01-01T00:00:00+03:00',
+      }),
+      {
+        do: 'list',
+        path: `${API}/expenses/`,
+        auth: '{admin.access}',
+        expect: 200,
+      },
+    ],
+  },
+  {
+    name: 'departments and me: blank, null and long values',
+    steps: [
+      login('admin'),
+      {
+        do: 'blank department name',
+        method: 'POST',
+        path: `${API}/departments/`,
+        auth: '{admin.access}',
+        json: { name: '' },
+      },
+      {
+        do: 'null department name',
+        method: 'POST',
+        path: `${API}/departments/`,
+        auth: '{admin.access}',
+        json: { name: null },
+      },
+      {
+        do: 'long department name',
+        method: 'POST',
+        path: `${API}/departments/`,
+        auth: '{admin.access}',
+        json: { name: 'd'.repeat(300) },
+      },
+      {
+        do: 'name with spaces',
+        method: 'POST',
+        path: `${API}/departments/`,
+        auth: '{admin.access}',
+        json: { name: '  Finance  ' },
+      },
+      {
+        do: 'PATCH me department null',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{admin.access}',
+        json: { department: null },
+      },
+      {
+        do: 'PATCH me email with an upper-case domain',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{admin.access}',
+        json: { email: 'Ada@ACME.test' },
+      },
+      {
+        do: 'PATCH me blank email',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{admin.access}',
+        json: { email: '' },
+      },
+      {
+        do: 'PATCH me is_active as a string',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{admin.access}',
+        json: { is_active: 'maybe' },
+      },
+    ],
+  },
+]
