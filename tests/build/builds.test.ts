@@ -21,6 +21,7 @@ const MOCK_MARKERS = [
   'setupWorker',
   'No active account found with the given credentials',
   'mock-django-db',
+  'Mock backend dev panel',
 ]
 
 async function viteBuild(mode: string, outDir: string): Promise<string> {
@@ -50,11 +51,25 @@ describe('builds', () => {
     }
   })
 
+  it('keeps the chart library out of the initial JS (it loads with the insights route)', () => {
+    const html = readFileSync(join(real, 'index.html'), 'utf8')
+    const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1])
+    expect(initial.length).toBeGreaterThan(0)
+    const chartMarker = 'Canvas is already in use'
+    const files = jsFiles(real)
+    for (const { name, text } of files) {
+      if (initial.includes(name))
+        expect(text.includes(chartMarker), `${name} is initial`).toBe(false)
+    }
+    expect(files.some(({ text }) => text.includes(chartMarker))).toBe(true)
+  })
+
   it('the demo build (npm run build:demo) is standalone: worker script and mock included', () => {
     expect(existsSync(join(demo, 'mockServiceWorker.js'))).toBe(true)
     const all = jsFiles(demo)
       .map((f) => f.text)
       .join('\n')
-    expect(all).toContain('No active account found with the given credentials')
+    // Every marker the real build must lack is really there when the mock is on.
+    for (const marker of MOCK_MARKERS) expect(all, marker).toContain(marker)
   })
 })
