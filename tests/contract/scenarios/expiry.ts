@@ -3,6 +3,7 @@
  * Authorization headers sent to public endpoints (contract §3.3, §5 preamble, §11 fact 4).
  */
 import type { Scenario } from '../harness/dsl'
+import { claimsOf } from '../harness/normalise'
 import { ACCOUNTS, API, AUTH, badAccess, BEARER, login, me, ME } from './helpers'
 
 const EXPIRED = { status: 401, body: badAccess(), headers: BEARER }
@@ -40,6 +41,16 @@ export const expiryScenarios: Scenario[] = [
         json: { refresh: '{staff.refresh}' },
         expect: { status: 200, body: PAIR },
         save: { 'r.access': 'access' },
+      },
+      {
+        check: 'the refreshed access keeps the login iat (5.2.2 quirk), exp is refresh time + 2 s',
+        value: (v) => {
+          const login = claimsOf(v['staff.access'])
+          const access = claimsOf(v['r.access'])
+          const lifetimeByIat = Number(access.exp) - Number(access.iat)
+          return { sameIat: access.iat === login.iat, expMinusIatOver4s: lifetimeByIat >= 4 }
+        },
+        expect: { sameIat: true, expMinusIatOver4s: true },
       },
       me('{r.access}', { status: 200, body: ME.staff }),
     ],

@@ -355,6 +355,32 @@ export const usersScenarios: Scenario[] = [
     ],
   },
   {
+    name: 'role is not is_staff: a staff user who PATCHes role Admin still sees only themself',
+    steps: [
+      login('staff'),
+      {
+        do: 'PATCH role Admin and is_staff',
+        method: 'PATCH',
+        path: ME_PATH,
+        auth: '{staff.access}',
+        json: { role: 'Admin', is_staff: true },
+        expect: { status: 200, body: { ...ME.staff, role: 'Admin' } },
+      },
+      {
+        do: 'list users',
+        path: USERS,
+        auth: '{staff.access}',
+        expect: { status: 200, body: [{ ...ME.staff, role: 'Admin' }] },
+      },
+      {
+        do: 'GET user 1',
+        path: `${USERS}1/`,
+        auth: '{staff.access}',
+        expect: { status: 404, body: NOT_FOUND },
+      },
+    ],
+  },
+  {
     name: 'me PUT: email required, then a full update',
     steps: [
       login('staff'),
