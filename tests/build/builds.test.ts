@@ -24,8 +24,15 @@ const MOCK_MARKERS = [
   'Mock backend dev panel',
 ]
 
+/** Builds as the npm scripts do: Vitest runs with NODE_ENV=test, which would make Vite build for development. */
 async function viteBuild(mode: string, outDir: string): Promise<string> {
-  await build({ root, mode, logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ root, mode, logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
   return outDir
 }
 
@@ -36,6 +43,15 @@ describe('builds', () => {
     real = await viteBuild('production', join(root, 'dist'))
     demo = await viteBuild('demo', join(root, 'test-results/dist-demo'))
   }, 180_000)
+
+  it('both are production builds', () => {
+    for (const dir of [real, demo]) {
+      const entry = jsFiles(dir)
+        .map((f) => f.text)
+        .join('\n')
+      expect(entry).toMatch(/DEV:!1/)
+    }
+  })
 
   it('the real-backend build (npm run build) has no mockServiceWorker.js', () => {
     expect(existsSync(join(real, 'index.html'))).toBe(true)
