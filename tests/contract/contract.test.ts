@@ -45,6 +45,7 @@ const CONFIGS: Record<ConfigName, BackendConfig & { env: Record<string, string> 
 }
 
 const REPORT = fileURLToPath(new URL('../../test-results/contract-parity.txt', import.meta.url))
+const TRACE = fileURLToPath(new URL('../../test-results/contract-trace.json', import.meta.url))
 
 const fixtures = new Map<ConfigName, DjangoFixture>()
 const results: ScenarioResult[] = []
@@ -95,6 +96,8 @@ afterAll(async () => {
   const text = lines.join('\n')
   fs.mkdirSync(path.dirname(REPORT), { recursive: true })
   fs.writeFileSync(REPORT, `${text}\n`)
+  const trace = results.map(({ name, trace: steps }) => ({ name, steps }))
+  fs.writeFileSync(TRACE, `${JSON.stringify(trace, null, 1)}\n`)
   console.log(text)
 })
 

@@ -96,6 +96,8 @@ export interface ScenarioResult {
   contract: ContractMiss[]
   /** A step that could not run at all (an exception), per side. */
   errors: string[]
+  /** Every step's normalised answers, side by side (written to test-results for reading). */
+  trace: { step: string; mock: unknown; django: unknown }[]
   /** Time spent in each backend's calls, and in all. */
   ms: { mock: number; django: number; total: number }
 }
@@ -275,6 +277,7 @@ export async function runScenario(
     mismatches: [],
     contract: [],
     errors: [],
+    trace: [],
     ms: { mock: 0, django: 0, total: 0 },
   }
   await mock.reset()
@@ -337,6 +340,7 @@ export async function runScenario(
       }
       result.ms[backend.name] += Date.now() - t0
     }
+    result.trace.push({ step: label, mock: outcomes[0]!.view, django: outcomes[1]!.view })
     for (const d of diff(outcomes[0]!.view, outcomes[1]!.view))
       result.mismatches.push({ ...d, step: label })
   }
