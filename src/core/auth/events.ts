@@ -5,11 +5,12 @@ import type { TokenClaims } from './jwt'
 /** user: asked to; expired: the refresh token was refused; invalid-token: unusable tokens found. */
 export type SignOutReason = 'user' | 'expired' | 'invalid-token'
 
+/** `remote`: it happened in another tab of this tenant, and this tab followed. */
 export type SessionEvent =
-  | { type: 'signedIn'; claims: TokenClaims }
-  | { type: 'refreshed'; claims: TokenClaims }
+  | { type: 'signedIn'; claims: TokenClaims; remote?: boolean }
+  | { type: 'refreshed'; claims: TokenClaims; remote?: boolean }
   | { type: 'refreshFailed'; error: RefreshFailedError | SessionExpiredError }
-  | { type: 'signedOut'; reason: SignOutReason }
+  | { type: 'signedOut'; reason: SignOutReason; remote?: boolean }
 
 export type SessionListener = (event: SessionEvent) => void
 

@@ -5,6 +5,8 @@ import type { Environment } from './environment'
 import type { SessionListener, SignOutReason } from './events'
 import type { TokenClaims } from './jwt'
 import type { SessionStatePort } from './sessionState'
+import type { TabChannel } from './tabChannel'
+import type { TabLocks } from './tabLocks'
 import type { TokenApi } from './tokenApi'
 import type { TokenStorage } from './tokenStorage'
 
@@ -27,6 +29,16 @@ export interface SessionDeps {
   /** Wall-clock check period of the proactive refresh (default 5 s). */
   checkEveryMs?: number
   log?: (message: string) => void
+  /** The lock `auth:<tenant>:refresh` shared with the other tabs (none by default: one tab). */
+  locks?: TabLocks
+  /** The channel `auth:<tenant>` to the other tabs (none by default). */
+  channel?: TabChannel
+  /** This tab's id in channel messages. */
+  tabId?: string
+  /** Wait at most this long (plus up to half again, at random) for another tab's lock (3 s). */
+  lockWaitMs?: number
+  /** Wait at most this long for another tab to hand over an access token (500 ms). */
+  askMs?: number
 }
 
 export interface Session {
@@ -56,6 +68,6 @@ export interface Session {
   on(listener: SessionListener): () => void
   /** Moves the tokens into another holder (the reactive store) and uses it from now on. */
   useState(port: SessionStatePort): void
-  /** Stops the timers (tests, hot reload). */
+  /** Stops the timers and leaves the tab channel (tests, hot reload). */
   dispose(): void
 }

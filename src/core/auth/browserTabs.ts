@@ -1,0 +1,75 @@
+/**
+ * The cross-tab ports of a browser page, per tenant: Web Locks when `navigator.locks` exists,
+ * else the storage lease; BroadcastChannel when it exists, else storage messages. Only worth
+ * building when the refresh token is in localStorage (shared by the tabs of the origin).
+ */
+import { systemClock, systemTimers } from './clock'
+import { storageLocks, type SharedStore, type StorageEvents } from './storageLock'
+import { broadcastChannel, noChannel, storageChannel, type TabChannel } from './tabChannel'
+import { noLocks, webLocks, type TabLocks, type WebLockManager } from './tabLocks'
+
+export interface CrossTabPorts {
+  locks: TabLocks
+  channel: TabChannel
+  /** This tab, in messages and leases. */
+  tabId: string
+}
+
+interface StorageEventLike {
+  key: string | null
+  newValue: string | null
+  storageArea: unknown
+}
+
+interface PageScope {
+  navigator?: { locks?: WebLockManager }
+  BroadcastChannel?: unknown
+  localStorage?: SharedStore
+  addEventListener?(type: 'storage', fn: (e: StorageEventLike) => void): void
+  removeEventListener?(type: 'storage', fn: (e: StorageEventLike) => void): void
+  crypto?: { randomUUID?: () => string }
+}
+
+export function pageStorageEvents(scope: PageScope): StorageEvents {
+  return {
+    on(key, listener) {
+      const fn = (e: StorageEventLike) => {
+        if (e.key === key && e.storageArea === scope.localStorage) listener(e.newValue)
+      }
+      scope.addEventListener?.('storage', fn)
+      return () => scope.removeEventListener?.('storage', fn)
+    },
+  }
+}
+
+export function newTabId(scope: PageScope = globalThis as PageScope): string {
+  return scope.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`
+}
+
+export function browserTabs(
+  tenant: string,
+  scope: PageScope = globalThis as PageScope,
+): CrossTabPorts {
+  const tabId = newTabId(scope)
+  const store = scope.localStorage
+  const events = pageStorageEvents(scope)
+  const locks = scope.navigator?.locks
+    ? webLocks(scope.navigator.locks, systemTimers)
+    : store
+      ? storageLocks({
+          store,
+          events,
+          timers: systemTimers,
+          clock: systemClock,
+          random: Math.random,
+          owner: tabId,
+        })
+      : noLocks
+  const channel =
+    typeof scope.BroadcastChannel === 'function'
+      ? broadcastChannel(`auth:${tenant}`)
+      : store
+        ? storageChannel(`auth:${tenant}`, store, events)
+        : noChannel
+  return { locks, channel, tabId }
+}

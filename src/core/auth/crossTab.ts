@@ -1,0 +1,99 @@
+/**
+ * The session's side of the tab channel: publishes this tab's sign-in, refresh and sign-out,
+ * hands other tabs' news to the session, answers "who has the access token for this refresh
+ * token?", and remembers the last pair heard so a tab that finds a rotated token in storage can
+ * adopt it without spending anything.
+ */
+import type { Timers } from './clock'
+import type { SignOutReason } from './events'
+import type { TabChannel, TabMessage } from './tabChannel'
+import type { TokenPair } from './tokenApi'
+
+type Outgoing = TabMessage extends infer M
+  ? M extends TabMessage
+    ? Omit<M, 'from'>
+    : never
+  : never
+
+export interface CrossTabHooks {
+  /** The pair this tab holds, to answer asks (null without an access token). */
+  current(): TokenPair | null
+  signedIn(pair: TokenPair): void
+  refreshed(pair: TokenPair, replaced: string): void
+  signedOut(reason: SignOutReason): void
+}
+
+export interface CrossTab {
+  publish(message: Outgoing): void
+  /** The pair another tab rotated `refresh` into, if one was heard. */
+  successorOf(refresh: string): TokenPair | null
+  /** The pair whose refresh token is `refresh`: heard already, or asked for (null: no answer in time). */
+  pairFor(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
+  close(): void
+}
+
+export function createCrossTab(
+  deps: { channel: TabChannel; tabId: string; timers: Timers; askMs: number },
+  hooks: CrossTabHooks,
+): CrossTab {
+  const { channel, tabId, timers } = deps
+  const heard = new Map<string, TokenPair>() // refresh token -> its pair (the last few)
+  const successors = new Map<string, TokenPair>() // replaced refresh token -> the pair after it
+  const waiting = new Map<string, Set<(pair: TokenPair) => void>>()
+
+  function hear(pair: TokenPair, replaced?: string): void {
+    heard.set(pair.refresh, pair)
+    if (replaced) successors.set(replaced, pair)
+    for (const map of [heard, successors] as Map<string, TokenPair>[])
+      while (map.size > 8) map.delete(map.keys().next().value as string)
+    waiting.get(pair.refresh)?.forEach((resolve) => resolve(pair))
+  }
+
+  const off = channel.on((m) => {
+    if (m.from === tabId) return
+    if (m.type === 'ask') {
+      const mine = hooks.current()
+      if (mine?.refresh === m.refresh) channel.post({ type: 'pair', from: tabId, pair: mine })
+    } else if (m.type === 'pair') hear(m.pair)
+    else if (m.type === 'signedIn') {
+      hear(m.pair)
+      hooks.signedIn(m.pair)
+    } else if (m.type === 'refreshed') {
+      hear(m.pair, m.replaced)
+      hooks.refreshed(m.pair, m.replaced)
+    } else {
+      heard.clear()
+      successors.clear()
+      hooks.signedOut(m.reason)
+    }
+  })
+
+  return {
+    publish: (message) => channel.post({ ...message, from: tabId } as TabMessage),
+    successorOf: (refresh) => successors.get(refresh) ?? null,
+    pairFor(refresh, signal) {
+      const known = heard.get(refresh)
+      if (known) return Promise.resolve(known)
+      return new Promise((resolve) => {
+        const set = waiting.get(refresh) ?? new Set()
+        waiting.set(refresh, set)
+        const finish = (pair: TokenPair | null) => {
+          timers.clearTimeout(timer)
+          signal?.removeEventListener('abort', giveUp)
+          set.delete(finish)
+          if (!set.size) waiting.delete(refresh)
+          resolve(pair)
+        }
+        const giveUp = () => finish(null)
+        const timer = timers.setTimeout(giveUp, deps.askMs)
+        signal?.addEventListener('abort', giveUp, { once: true })
+        set.add(finish)
+        channel.post({ type: 'ask', from: tabId, refresh })
+      })
+    },
+    close: () => {
+      off()
+      channel.close()
+    },
+  }
+}

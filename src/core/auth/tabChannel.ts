@@ -1,0 +1,123 @@
+/**
+ * What the tabs of one tenant tell each other, and the port that carries it: a BroadcastChannel
+ * named `auth:<tenant>`, or, where that is absent, a key in web storage whose `storage` events the
+ * other tabs hear. Messages from other tabs (or another version of the app) are checked before use.
+ *
+ * Tokens travel in these messages, never in storage: the access token stays in memory. (The
+ * storage fallback writes a message and removes it at once; only the refresh token is kept.)
+ */
+import type { SignOutReason } from './events'
+import type { SharedStore, StorageEvents } from './storageLock'
+import type { TokenPair } from './tokenApi'
+
+export type TabMessage =
+  | {
+      type: 'signedIn'
+      from: string
+      pair: TokenPair
+      user: { id: number | string; email?: string }
+    }
+  /** A tab rotated `replaced` into `pair`. */
+  | { type: 'refreshed'; from: string; pair: TokenPair; replaced: string }
+  | { type: 'signedOut'; from: string; reason: SignOutReason }
+  /** Who holds the access token that goes with this refresh token? */
+  | { type: 'ask'; from: string; refresh: string }
+  /** The answer to an ask. */
+  | { type: 'pair'; from: string; pair: TokenPair }
+
+export interface TabChannel {
+  post(message: TabMessage): void
+  on(listener: (message: TabMessage) => void): () => void
+  close(): void
+}
+
+const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0
+const isPair = (p: unknown): p is TokenPair =>
+  !!p && str((p as TokenPair).access) && str((p as TokenPair).refresh)
+const REASONS: readonly unknown[] = ['user', 'expired', 'invalid-token']
+
+export function isTabMessage(m: unknown): m is TabMessage {
+  const v = m as Record<string, unknown> | null
+  if (!v || typeof v !== 'object' || !str(v.from)) return false
+  switch (v.type) {
+    case 'signedIn':
+      return isPair(v.pair) && !!v.user && typeof v.user === 'object'
+    case 'refreshed':
+      return isPair(v.pair) && str(v.replaced)
+    case 'signedOut':
+      return REASONS.includes(v.reason)
+    case 'ask':
+      return str(v.refresh)
+    case 'pair':
+      return isPair(v.pair)
+    default:
+      return false
+  }
+}
+
+/** Listeners fed with checked messages. */
+function fanOut() {
+  const listeners = new Set<(m: TabMessage) => void>()
+  return {
+    deliver: (m: unknown) => isTabMessage(m) && listeners.forEach((l) => l(m)),
+    on(listener: (m: TabMessage) => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    clear: () => listeners.clear(),
+  }
+}
+
+/** Nobody to talk to. */
+export const noChannel: TabChannel = { post: () => {}, on: () => () => {}, close: () => {} }
+
+interface BroadcastLike {
+  postMessage(message: unknown): void
+  onmessage: ((event: { data: unknown }) => void) | null
+  close(): void
+}
+
+export function broadcastChannel(
+  name: string,
+  create: (name: string) => BroadcastLike = (n) => new BroadcastChannel(n) as BroadcastLike,
+): TabChannel {
+  const channel = create(name)
+  const fan = fanOut()
+  channel.onmessage = (event) => fan.deliver(event.data)
+  return {
+    post: (m) => channel.postMessage(m),
+    on: fan.on,
+    close: () => (fan.clear(), channel.close()),
+  }
+}
+
+export function storageChannel(
+  name: string,
+  store: SharedStore,
+  events: StorageEvents,
+): TabChannel {
+  const key = `${name}:message`
+  const fan = fanOut()
+  let sent = 0
+  const off = events.on(key, (raw) => {
+    if (raw === null) return
+    try {
+      fan.deliver((JSON.parse(raw) as { m?: unknown }).m)
+    } catch {
+      // not one of ours
+    }
+  })
+  return {
+    post(m) {
+      try {
+        // A counter keeps two equal messages apart: an unchanged value fires no event.
+        store.setItem(key, JSON.stringify({ m, n: ++sent, at: Date.now() }))
+        store.removeItem(key)
+      } catch {
+        // storage full or blocked: the other tabs will learn from the stored refresh token
+      }
+    },
+    on: fan.on,
+    close: () => (fan.clear(), off()),
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * One holder at a time across the tabs of a tenant: a port over the Web Locks API, so node tests
+ * pass a fake lock manager. Every wait is bounded: a holder that keeps the lock past `waitMs`
+ * (a hung or frozen tab; the browser itself frees the locks of a closed one) has it taken from
+ * it. A task always releases the lock when it settles, throws, or is aborted.
+ */
+import type { Timers } from './clock'
+
+export interface LockOptions {
+  /** Wait this long for the holder, then take the lock from it (steal). */
+  waitMs: number
+  /** Aborting stops the wait, or ends the task and frees the lock. */
+  signal?: AbortSignal
+}
+
+export interface TabLocks {
+  readonly kind: 'web-locks' | 'storage' | 'none'
+  /**
+   * Runs `task` while holding `name`. The task's signal aborts when `options.signal` does, or when
+   * another tab took the lock from this one (it waited past its bound): stop spending then.
+   */
+  withLock<T>(
+    name: string,
+    options: LockOptions,
+    task: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T>
+}
+
+/** The part of `navigator.locks` used here. */
+export interface WebLockManager {
+  request(
+    name: string,
+    options: { signal?: AbortSignal; steal?: boolean },
+    callback: (lock: unknown) => Promise<unknown>,
+  ): Promise<unknown>
+}
+
+export const abortError = (why = 'The operation was aborted.') =>
+  Object.assign(new Error(why), { name: 'AbortError' })
+
+/** A controller that also aborts when `parent` does. */
+export function childController(parent?: AbortSignal): AbortController {
+  const ctl = new AbortController()
+  if (parent?.aborted) ctl.abort()
+  else parent?.addEventListener('abort', () => ctl.abort(), { once: true })
+  return ctl
+}
+
+/** `work`, or a rejection as soon as `signal` aborts (so a task that ignores it still frees the lock). */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError())
+  return new Promise<T>((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(abortError()), { once: true })
+    work.then(resolve, reject)
+  })
+}
+
+/** No other tab shares the tokens (memory or session storage): run at once. */
+export const noLocks: TabLocks = {
+  kind: 'none',
+  withLock: (_name, options, task) => task(childController(options.signal).signal),
+}
+
+/**
+ * The caller hears the task's own outcome; the lock is released as soon as the task settles or
+ * its signal aborts (a task that ignores the abort cannot keep the lock).
+ */
+export function webLocks(manager: WebLockManager, timers: Timers): TabLocks {
+  return {
+    kind: 'web-locks',
+    withLock<T>(name: string, options: LockOptions, task: (signal: AbortSignal) => Promise<T>) {
+      return new Promise<T>((resolve, reject) => {
+        const held = childController(options.signal)
+        const waiting = childController(options.signal)
+        let granted = false
+        const body = () => {
+          granted = true
+          timers.clearTimeout(timer)
+          const work = task(held.signal)
+          work.then(resolve, reject)
+          return untilAborted(work, held.signal).catch(() => {})
+        }
+        const timer = timers.setTimeout(() => waiting.abort(), options.waitMs)
+        // Taken by another tab while held: the task hears it through its signal and stops.
+        const lost = () => held.abort()
+        manager.request(name, { signal: waiting.signal }, body).catch((error: unknown) => {
+          timers.clearTimeout(timer)
+          if (granted) return lost()
+          if (options.signal?.aborted || !waiting.signal.aborted) return reject(error)
+          // The holder kept it past the bound: take it from that tab.
+          manager.request(name, { steal: true }, body).catch(lost)
+        })
+      })
+    },
+  }
+}

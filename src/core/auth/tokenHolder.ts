@@ -1,0 +1,120 @@
+/**
+ * The tokens of one session and what is known about them: the claims of the access token, the
+ * epoch (bumped by every sign-in and sign-out) and the generation (bumped by every new access
+ * token). Pairs are checked before they are taken; only this tab's own pairs are persisted (a pair
+ * adopted from another tab is already in storage, written by that tab).
+ */
+import type { Clock } from './clock'
+import type { ExpiryModel } from './expiry'
+import { belongsTo, readToken, type TokenClaims } from './jwt'
+import { loadStoredRefresh, memoryState, NO_TOKENS, type SessionStatePort } from './sessionState'
+import type { TokenPair } from './tokenApi'
+import type { TokenStorage } from './tokenStorage'
+
+/** A request leaving with less than this left would arrive expired: refresh first. */
+const SEND_MARGIN_MS = 1_000
+
+/** login: fresh from jwt/create; refresh: this tab's refresh; remote: heard from another tab. */
+export type PairSource = 'login' | 'refresh' | 'remote'
+
+export interface TokenHolder {
+  readonly access: string | null
+  readonly refresh: string | null
+  readonly claims: TokenClaims | null
+  readonly epoch: number
+  readonly generation: number
+  /** The access claims of a pair whose tokens are well formed and bound to this tenant, else null. */
+  check(pair: TokenPair | null | undefined): TokenClaims | null
+  /** Takes a pair if `check` accepts it; null otherwise (and nothing changes). */
+  take(pair: TokenPair | null | undefined, source: PairSource): TokenClaims | null
+  /** Takes over a refresh token another tab stored, without its access token (spent next). */
+  holdRefresh(token: string): void
+  /** Forgets the tokens (and the stored one when `persist`); true if anything was held. */
+  clear(persist: boolean): boolean
+  /** The access token if it can be sent as it stands. */
+  usable(): string | null
+  /** A refresh token fit to spend: ours, unexpired, by the server's clock. */
+  spendable(token: string | null): boolean
+  useState(port: SessionStatePort): void
+}
+
+export function createTokenHolder(deps: {
+  tenant: string
+  storage: TokenStorage
+  expiry: ExpiryModel
+  clock: Clock
+  state?: SessionStatePort
+  log: (message: string) => void
+}): TokenHolder {
+  const { tenant, storage, expiry } = deps
+  let state = deps.state ?? memoryState()
+  let claims: TokenClaims | null = null
+  let epoch = 0
+  let generation = 0
+  const check = (pair: TokenPair | null | undefined): TokenClaims | null => {
+    const a = readToken(pair?.access, 'access')
+    const r = readToken(pair?.refresh, 'refresh')
+    return a && r && belongsTo(a, tenant) && belongsTo(r, tenant) ? a : null
+  }
+
+  // A stored refresh token that is malformed, foreign or expired is dropped before anyone sees it.
+  const stored = loadStoredRefresh(storage, tenant, deps.clock.now(), deps.log)
+  if (stored.kind === 'usable') state.write({ access: null, refresh: stored.token })
+
+  return {
+    get access() {
+      return state.read().access
+    },
+    get refresh() {
+      return state.read().refresh
+    },
+    get claims() {
+      return claims
+    },
+    get epoch() {
+      return epoch
+    },
+    get generation() {
+      return generation
+    },
+    check,
+    take(pair, source) {
+      const a = check(pair)
+      const r = readToken(pair?.refresh, 'refresh')
+      if (!pair || !a || !r) return null
+      // A refreshed access token keeps the login iat (simplejwt 5.2.2): only fresh iats set the
+      // clock, and a pair from another tab may be old.
+      if (source !== 'remote') expiry.syncFromIat(source === 'login' ? (a.iat ?? r.iat) : r.iat)
+      expiry.noteArrival(a)
+      state.write({ access: pair.access, refresh: pair.refresh })
+      if (source !== 'remote') storage.set(pair.refresh)
+      claims = a
+      generation += 1
+      return a
+    },
+    holdRefresh(token) {
+      state.write({ access: null, refresh: token })
+    },
+    clear(persist) {
+      const t = state.read()
+      const had = t.access !== null || t.refresh !== null || (persist && storage.get() !== null)
+      state.write(NO_TOKENS)
+      if (persist) storage.clear()
+      claims = null
+      epoch += 1
+      return had
+    },
+    usable() {
+      const access = state.read().access
+      return access && claims && expiry.msLeft(claims) > SEND_MARGIN_MS ? access : null
+    },
+    spendable(token) {
+      const rc = readToken(token, 'refresh')
+      return !!rc && belongsTo(rc, tenant) && rc.exp * 1000 > expiry.serverNow()
+    },
+    useState(port) {
+      port.write(state.read())
+      state = port
+    },
+  }
+}
