@@ -23,6 +23,7 @@ import {
 import { accountScenarios } from './scenarios/account'
 import { edgeScenarios } from './scenarios/edges'
 import { expiryScenarios } from './scenarios/expiry'
+import { extraScenarios } from './scenarios/extras'
 import { jwtScenarios } from './scenarios/jwt'
 import { resourceScenarios } from './scenarios/resources'
 import { tenancyScenarios } from './scenarios/tenancy'
@@ -36,6 +37,7 @@ const GROUPS: [string, Scenario[]][] = [
   ['resources (§6, §1)', resourceScenarios],
   ['expiry and public endpoints (§3.3, §5)', expiryScenarios],
   ['DRF parsing and validation edges', edgeScenarios],
+  ['combinations (media, admin actions, preflights)', extraScenarios],
 ]
 
 const CONFIGS: Record<ConfigName, BackendConfig & { env: Record<string, string> }> = {

@@ -133,6 +133,8 @@ export function normaliseJson(value: unknown, ctx: NormaliseContext): Json {
   if (typeof value === 'string') {
     if (DATETIME.test(value)) return '<datetime>'
     if (RESET_TOKEN.test(value)) return '<reset-token>'
+    // Django's storage appends `_` + 7 random characters when the name is taken.
+    if (value.includes('/media/')) return value.replace(/_[A-Za-z0-9]{7}(\.\w+)$/, '_<7 random>$1')
     if (isJwt(value)) {
       const { header, claims } = decodeJwt(value)
       return { $jwt: { header: header as Json, claims: normaliseClaims(claims, ctx) } }
