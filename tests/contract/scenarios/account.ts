@@ -201,6 +201,27 @@ export const accountScenarios: Scenario[] = [
         204,
       ),
       { mail: 'after the inactive user' },
+      {
+        do: 'register Mixed.Case',
+        method: 'POST',
+        path: `${U}/`,
+        json: { email: 'Mixed.Case@acme.test', password: 'sup3r-Secret-xyz' },
+        expect: 201,
+      },
+      {
+        do: 'register mixed.case',
+        method: 'POST',
+        path: `${U}/`,
+        json: { email: 'mixed.case@acme.test', password: 'sup3r-Secret-xyz' },
+        expect: 201,
+      },
+      {
+        do: 'reset for mixed.case (two users differ only in case)',
+        method: 'POST',
+        path: `${U}/reset_password/`,
+        json: { email: 'mixed.case@acme.test' },
+      },
+      { mail: 'after mixed.case' },
     ],
   },
   {

@@ -204,6 +204,15 @@ export const usersScenarios: Scenario[] = [
       loginWith('Mixed.Case@Acme.TEST', GOOD, 'typed', 401),
       loginWith('Mixed.Case@acme.test', GOOD, 'stored', 200),
       register({ email: 'mixed.case@acme.test', password: GOOD }, { status: 201 }),
+      // Not in the contract: the unique check sees the raw address and create_user the
+      // normalised one, so Django raises IntegrityError, which Djoser turns into a bare list.
+      // (Django: 400 ["Unable to create account."]; parity only, no contract row.)
+      {
+        do: 'register admin@ACME.test (domain-case duplicate)',
+        method: 'POST',
+        path: USERS,
+        json: { email: 'admin@ACME.test', password: GOOD },
+      },
     ],
   },
   {
