@@ -6,7 +6,7 @@
  */
 import type { Timers } from './clock'
 import type { SignOutReason } from './events'
-import type { TabChannel, TabMessage } from './tabChannel'
+import { noChannel, type TabChannel, type TabMessage } from './tabChannel'
 import type { TokenPair } from './tokenApi'
 
 type Outgoing = TabMessage extends infer M
@@ -20,13 +20,14 @@ export interface CrossTabHooks {
   current(): TokenPair | null
   signedIn(pair: TokenPair): void
   refreshed(pair: TokenPair, replaced: string): void
-  signedOut(reason: SignOutReason): void
+  /** `refresh`: the token that was refused, when the session ended for that reason. */
+  signedOut(reason: SignOutReason, refresh?: string): void
 }
 
 export interface CrossTab {
   publish(message: Outgoing): void
-  /** The pair another tab rotated `refresh` into, if one was heard. */
-  successorOf(refresh: string): TokenPair | null
+  /** The pair another tab rotated `refresh` into: heard already, or heard within `askMs` (else null). */
+  successorOf(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
   /** The pair whose refresh token is `refresh`: heard already, or asked for (null: no answer in time). */
   pairFor(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
   close(): void
@@ -39,14 +40,41 @@ export function createCrossTab(
   const { channel, tabId, timers } = deps
   const heard = new Map<string, TokenPair>() // refresh token -> its pair (the last few)
   const successors = new Map<string, TokenPair>() // replaced refresh token -> the pair after it
-  const waiting = new Map<string, Set<(pair: TokenPair) => void>>()
+  const waiting = new Map<string, Set<(pair: TokenPair) => void>>() // 'pair:' / 'next:' + token
+  const alone = deps.channel === noChannel
+
+  /** Resolves with the first pair `key` brings, or null after `askMs` (or on abort). */
+  function heardWithin(
+    key: string,
+    signal?: AbortSignal,
+    then?: () => void,
+  ): Promise<TokenPair | null> {
+    if (alone) return Promise.resolve(null)
+    return new Promise((resolve) => {
+      const set = waiting.get(key) ?? new Set()
+      waiting.set(key, set)
+      const finish = (pair: TokenPair | null) => {
+        timers.clearTimeout(timer)
+        signal?.removeEventListener('abort', giveUp)
+        set.delete(finish)
+        if (!set.size) waiting.delete(key)
+        resolve(pair)
+      }
+      const giveUp = () => finish(null)
+      const timer = timers.setTimeout(giveUp, deps.askMs)
+      signal?.addEventListener('abort', giveUp, { once: true })
+      set.add(finish)
+      then?.()
+    })
+  }
 
   function hear(pair: TokenPair, replaced?: string): void {
     heard.set(pair.refresh, pair)
     if (replaced) successors.set(replaced, pair)
     for (const map of [heard, successors] as Map<string, TokenPair>[])
       while (map.size > 8) map.delete(map.keys().next().value as string)
-    waiting.get(pair.refresh)?.forEach((resolve) => resolve(pair))
+    waiting.get(`pair:${pair.refresh}`)?.forEach((resolve) => resolve(pair))
+    if (replaced) waiting.get(`next:${replaced}`)?.forEach((resolve) => resolve(pair))
   }
 
   const off = channel.on((m) => {
@@ -64,32 +92,21 @@ export function createCrossTab(
     } else {
       heard.clear()
       successors.clear()
-      hooks.signedOut(m.reason)
+      hooks.signedOut(m.reason, m.refresh)
     }
   })
 
   return {
     publish: (message) => channel.post({ ...message, from: tabId } as TabMessage),
-    successorOf: (refresh) => successors.get(refresh) ?? null,
+    successorOf(refresh, signal) {
+      const known = successors.get(refresh)
+      return known ? Promise.resolve(known) : heardWithin(`next:${refresh}`, signal)
+    },
     pairFor(refresh, signal) {
       const known = heard.get(refresh)
       if (known) return Promise.resolve(known)
-      return new Promise((resolve) => {
-        const set = waiting.get(refresh) ?? new Set()
-        waiting.set(refresh, set)
-        const finish = (pair: TokenPair | null) => {
-          timers.clearTimeout(timer)
-          signal?.removeEventListener('abort', giveUp)
-          set.delete(finish)
-          if (!set.size) waiting.delete(refresh)
-          resolve(pair)
-        }
-        const giveUp = () => finish(null)
-        const timer = timers.setTimeout(giveUp, deps.askMs)
-        signal?.addEventListener('abort', giveUp, { once: true })
-        set.add(finish)
-        channel.post({ type: 'ask', from: tabId, refresh })
-      })
+      const ask = () => channel.post({ type: 'ask', from: tabId, refresh })
+      return heardWithin(`pair:${refresh}`, signal, ask)
     },
     close: () => {
       off()

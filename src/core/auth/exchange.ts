@@ -58,7 +58,8 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
   }
 
   async function rescue(sent: string, signal: AbortSignal): Promise<string | null> {
-    const next = cross.successorOf(sent) ?? (await storedByOthers(sent, signal))?.pair
+    const next =
+      (await storedByOthers(sent, signal))?.pair ?? (await cross.successorOf(sent, signal))
     if (!next || !d.adoptRemote(next)) return null
     log(`${redact(sent)} was spent by another tab; adopted its pair`)
     return tokens.access

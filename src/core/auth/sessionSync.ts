@@ -42,11 +42,13 @@ export function createSessionSync(d: {
   const { tokens, gate, scheduler, events } = d
 
   function end(reason: SignOutReason, how: EndHow = 'here'): void {
+    const refresh = tokens.refresh
     const had = tokens.clear(how !== 'remote')
     gate.reset()
     scheduler.stop()
     if (!had) return
-    if (how === 'here') cross.publish({ type: 'signedOut', reason })
+    const refused = reason !== 'user' && refresh ? { refresh } : {}
+    if (how === 'here') cross.publish({ type: 'signedOut', reason, ...refused })
     events.emit({ type: 'signedOut', reason, ...(how === 'remote' && { remote: true }) })
   }
 
@@ -78,7 +80,9 @@ export function createSessionSync(d: {
         (tokens.refresh === replaced || d.storage.get() === pair.refresh) &&
         adoptRemote(pair)
       ),
-    signedOut: (reason) => end(reason, 'remote'),
+    // A refusal of a token this tab has already moved past says nothing about its session.
+    signedOut: (reason, refused) =>
+      void ((!refused || refused === tokens.refresh) && end(reason, 'remote')),
   })
 
   return { cross, end, adoptRemote }

@@ -19,7 +19,8 @@ export type TabMessage =
     }
   /** A tab rotated `replaced` into `pair`. */
   | { type: 'refreshed'; from: string; pair: TokenPair; replaced: string }
-  | { type: 'signedOut'; from: string; reason: SignOutReason }
+  /** `refresh`: the refused token (not sent for a sign-out the user asked for: that ends every tab). */
+  | { type: 'signedOut'; from: string; reason: SignOutReason; refresh?: string }
   /** Who holds the access token that goes with this refresh token? */
   | { type: 'ask'; from: string; refresh: string }
   /** The answer to an ask. */
@@ -45,7 +46,7 @@ export function isTabMessage(m: unknown): m is TabMessage {
     case 'refreshed':
       return isPair(v.pair) && str(v.replaced)
     case 'signedOut':
-      return REASONS.includes(v.reason)
+      return REASONS.includes(v.reason) && (v.refresh === undefined || str(v.refresh))
     case 'ask':
       return str(v.refresh)
     case 'pair':

@@ -33,6 +33,8 @@ export interface WebLockManager {
     options: { signal?: AbortSignal; steal?: boolean },
     callback: (lock: unknown) => Promise<unknown>,
   ): Promise<unknown>
+  /** Who holds what (`clientId` names the holding tab); optional. */
+  query?(): Promise<{ held?: Array<{ name?: string; clientId?: string }> }>
 }
 
 export const abortError = (why = 'The operation was aborted.') =>
@@ -61,35 +63,54 @@ export const noLocks: TabLocks = {
   withLock: (_name, options, task) => task(childController(options.signal).signal),
 }
 
+/** Times a waiter may find that a new tab took the lock over and wait for that one too. */
+const MAX_REWAITS = 3
+
 /**
  * The caller hears the task's own outcome; the lock is released as soon as the task settles or
- * its signal aborts (a task that ignores the abort cannot keep the lock).
+ * its signal aborts (a task that ignores the abort cannot keep the lock). Before taking the lock
+ * from its holder, a waiter checks (`query`) that it is still the holder it started waiting for:
+ * if another tab took it over meanwhile, that one is alive, so it waits for it instead.
  */
 export function webLocks(manager: WebLockManager, timers: Timers): TabLocks {
+  const holder = async (name: string) => {
+    if (!manager.query) return undefined
+    const state = await manager.query().catch(() => undefined)
+    return state?.held?.find((l) => l.name === name)?.clientId ?? null
+  }
   return {
     kind: 'web-locks',
     withLock<T>(name: string, options: LockOptions, task: (signal: AbortSignal) => Promise<T>) {
       return new Promise<T>((resolve, reject) => {
         const held = childController(options.signal)
-        const waiting = childController(options.signal)
         let granted = false
         const body = () => {
           granted = true
-          timers.clearTimeout(timer)
           const work = task(held.signal)
           work.then(resolve, reject)
           return untilAborted(work, held.signal).catch(() => {})
         }
-        const timer = timers.setTimeout(() => waiting.abort(), options.waitMs)
         // Taken by another tab while held: the task hears it through its signal and stops.
         const lost = () => held.abort()
-        manager.request(name, { signal: waiting.signal }, body).catch((error: unknown) => {
-          timers.clearTimeout(timer)
-          if (granted) return lost()
-          if (options.signal?.aborted || !waiting.signal.aborted) return reject(error)
-          // The holder kept it past the bound: take it from that tab.
-          manager.request(name, { steal: true }, body).catch(lost)
-        })
+        const attempt = (rewaits: number) => {
+          const waiting = childController(options.signal)
+          const first = holder(name)
+          const timer = timers.setTimeout(() => waiting.abort(), options.waitMs)
+          manager.request(name, { signal: waiting.signal }, body).then(
+            () => timers.clearTimeout(timer),
+            async (error: unknown) => {
+              timers.clearTimeout(timer)
+              if (granted) return lost()
+              if (options.signal?.aborted || !waiting.signal.aborted) return reject(error)
+              const [was, now] = await Promise.all([first, holder(name)])
+              if (was !== undefined && now !== was && rewaits < MAX_REWAITS)
+                return attempt(rewaits + 1)
+              // The same holder kept it past the bound: take it from that tab.
+              manager.request(name, { steal: true }, body).catch(lost)
+            },
+          )
+        }
+        attempt(0)
       })
     },
   }

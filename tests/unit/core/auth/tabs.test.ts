@@ -1,0 +1,190 @@
+/**
+ * Several tabs of one browser (sessions sharing localStorage, a lock manager and a channel hub)
+ * against the mock backend: counts taken at the network edge.
+ */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ADMIN, fakeDate, settle, watchNetwork } from '../helpers'
+import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
+
+const REFRESH = '/auth/jwt/refresh/'
+const BLACKLIST = '/auth/jwt/blacklist/'
+const ME = '/auth/users/me/'
+const STAFF = { email: 'staff@acme.test', password: 'acme-staff-pass-1' }
+
+beforeEach(fakeDate)
+
+async function signedInTabs(
+  n: number,
+  options: TabOptions = {},
+): Promise<{ b: Browser; tabs: Tab[] }> {
+  const b = browser()
+  const tabs = Array.from({ length: n }, () => b.open('acme', options))
+  await b.drive(tabs[0]!.session.signIn(ADMIN.email, ADMIN.password))
+  await settle(10)
+  return { b, tabs }
+}
+
+const signOuts = (tabs: Tab[]) =>
+  tabs.flatMap((t) => t.events).filter((e) => e.type === 'signedOut')
+const accessOf = (tabs: Tab[]) => tabs.map((t) => t.session.accessToken)
+
+/** Every tab makes two requests at once, with tokens that expired for all of them together. */
+async function expireAndRequest(b: Browser, tabs: Tab[]) {
+  b.timers.sleep(121_000)
+  return b.drive(Promise.allSettled(tabs.flatMap((t) => [t.http.get(ME), t.http.get(ME)])))
+}
+
+describe('one refresh across tabs', () => {
+  it('a sign-in reaches every tab: they hold the same pair', async () => {
+    const { tabs } = await signedInTabs(3)
+    const access = tabs[0]!.session.accessToken
+    expect(access).not.toBeNull()
+    expect(accessOf(tabs)).toEqual([access, access, access])
+    expect(tabs[1]!.events).toMatchObject([{ type: 'signedIn', remote: true }])
+  })
+
+  it('three tabs expiring together: 1 refresh, 6 successes, one token everywhere, nobody signed out', async () => {
+    const { b, tabs } = await signedInTabs(3)
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(6)
+    expect(net.count(REFRESH)).toBe(1)
+    const access = tabs[0]!.session.accessToken
+    expect(accessOf(tabs)).toEqual([access, access, access])
+    expect(new Set(tabs.map((t) => t.storage.get())).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+    // One tab refreshed, the two others followed it.
+    const refreshed = tabs.flatMap((t) => t.events).filter((e) => e.type === 'refreshed')
+    expect(refreshed.filter((e) => !('remote' in e && e.remote))).toHaveLength(1)
+    expect(refreshed.filter((e) => 'remote' in e && e.remote)).toHaveLength(2)
+  })
+
+  it('the news arrives after the lock: the rotated token in storage is adopted, not spent', async () => {
+    const { b, tabs } = await signedInTabs(3)
+    b.hub.hops = 40 // channel messages land well after the lock is handed on
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(b.hub.sent('ask')).toBeGreaterThan(0)
+    expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('a tab opened later restores with 1 refresh, and the open tab follows the rotation', async () => {
+    const { b, tabs } = await signedInTabs(1)
+    const net = watchNetwork()
+    const late = b.open('acme')
+    await expect(b.drive(late.session.restore())).resolves.toBe(true)
+    await settle(10)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(tabs[0]!.session.accessToken).toBe(late.session.accessToken)
+    await expect(tabs[0]!.http.get(ME)).resolves.toMatchObject({ status: 200 })
+    expect(net.count(REFRESH)).toBe(1)
+  })
+
+  it('the tab that rotated closed before anyone heard: the newest stored token is spent, no sign-out', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    b.hub.hops = 1_000_000 // nothing gets through any more
+    const net = watchNetwork()
+    b.timers.sleep(121_000)
+    await b.drive(first.session.refresh())
+    first.session.dispose() // closed
+    await expect(b.drive(second.http.get(ME))).resolves.toMatchObject({ status: 200 })
+    expect(net.count(REFRESH)).toBe(2) // the second spent the token the first stored, not its own
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('a lock holder that hangs: the others take the lock after the bounded wait, 1 refresh', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    b.locks.hang('auth:acme:refresh')
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('without any lock the rotation is survived, not prevented: refused tabs adopt the winner', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'none' })
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(net.count(REFRESH)).toBe(3) // one 200, two 401 "Token is blacklisted"
+    expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+})
+
+describe('no Web Locks: the storage lease', () => {
+  it('three tabs expiring together: 1 refresh, 6 successes, nobody signed out', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'storage' })
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(6)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('no BroadcastChannel either (storage messages): 1 refresh, and a sign-out reaches every tab', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'storage', channel: 'storage' })
+    expect(new Set(accessOf(tabs)).size).toBe(1)
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(net.count(REFRESH)).toBe(1)
+    await b.drive(tabs[2]!.session.signOut())
+    await settle(10)
+    expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false, false])
+    expect(net.count(BLACKLIST)).toBe(1)
+  })
+})
+
+describe('tabs stay in step', () => {
+  it('sign-out in one tab signs out every tab at once, with 1 blacklist call', async () => {
+    const { tabs } = await signedInTabs(3)
+    const net = watchNetwork()
+    await tabs[1]!.session.signOut()
+    await settle(10)
+    expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false, false])
+    expect(tabs.map((t) => t.session.accessToken)).toEqual([null, null, null])
+    expect(tabs[0]!.storage.get()).toBeNull()
+    expect(net.count(BLACKLIST)).toBe(1)
+    expect(signOuts(tabs)).toEqual([
+      { type: 'signedOut', reason: 'user', remote: true },
+      { type: 'signedOut', reason: 'user' },
+      { type: 'signedOut', reason: 'user', remote: true },
+    ])
+    await tabs[2]!.http.get(ME).catch(() => {}) // anonymous now: no refresh
+    expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('signing in as another user replaces the session in every tab', async () => {
+    const { tabs } = await signedInTabs(3)
+    const epochs = tabs.map((t) => t.session.epoch)
+    await tabs[2]!.session.signIn(STAFF.email, STAFF.password)
+    await settle(10)
+    expect(tabs.map((t) => t.session.claims?.email)).toEqual(Array(3).fill(STAFF.email))
+    expect(tabs.every((t, i) => t.session.epoch > epochs[i]!)).toBe(true)
+    expect(tabs[0]!.events.at(-1)).toMatchObject({ type: 'signedIn', remote: true })
+    const me = await tabs[0]!.http.get<{ email: string }>(ME)
+    expect(me.data.email).toBe(STAFF.email)
+  })
+
+  it("another tenant's tab is untouched by acme's refresh, sign-out and sign-in", async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const globex = b.open('globex')
+    await globex.session.signIn('admin@globex.test', 'globex-admin-pass-1')
+    const before = { access: globex.session.accessToken, stored: globex.storage.get() }
+    await b.drive(tabs[1]!.session.refresh())
+    await tabs[0]!.session.signIn(STAFF.email, STAFF.password)
+    await tabs[0]!.session.signOut()
+    await settle(10)
+    expect(globex.session.signedIn).toBe(true)
+    expect(globex.session.accessToken).toBe(before.access)
+    expect(globex.storage.get()).toBe(before.stored)
+    expect(globex.events.map((e) => e.type)).toEqual(['signedIn'])
+  })
+})

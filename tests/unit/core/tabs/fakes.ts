@@ -1,0 +1,166 @@
+/**
+ * Several browser tabs in one process: a lock manager with the Web Locks semantics used here
+ * (FIFO, AbortSignal while waiting, steal), a BroadcastChannel hub, and localStorage shared by the
+ * tabs with `storage` events to the others. Deliveries are asynchronous, as in a browser.
+ */
+import type { SharedStore, StorageEvents } from '@/core/auth/storageLock'
+import type { WebLockManager } from '@/core/auth/tabLocks'
+
+const later = (fn: () => void, hops = 1) => {
+  const step = (n: number) => setImmediate(() => (n <= 1 ? fn() : step(n - 1)))
+  step(hops)
+}
+const abortError = () => Object.assign(new Error('aborted'), { name: 'AbortError' })
+
+interface Waiter {
+  run(): void
+  reject(e: unknown): void
+}
+
+export class FakeLockManager implements WebLockManager {
+  private held = new Map<string, { reject(e: unknown): void; id?: number }>()
+  private grantId = 0
+  private queues = new Map<string, Waiter[]>()
+  /** Names granted so far, in order (one entry per grant). */
+  grants: string[] = []
+
+  request(
+    name: string,
+    options: { signal?: AbortSignal; steal?: boolean },
+    callback: (lock: unknown) => Promise<unknown>,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const run = () => {
+        this.grants.push(name)
+        this.held.set(name, { reject, id: ++this.grantId })
+        const done = () => {
+          if (this.held.get(name)?.reject === reject) this.release(name)
+        }
+        callback({ name }).then(
+          (v) => (done(), resolve(v)),
+          (e: unknown) => (done(), reject(e)),
+        )
+      }
+      if (options.steal) {
+        this.held.get(name)?.reject(abortError())
+        this.held.set(name, { reject })
+        return later(run)
+      }
+      const waiter: Waiter = { run, reject }
+      const queue = this.queues.get(name) ?? []
+      this.queues.set(name, queue)
+      queue.push(waiter)
+      options.signal?.addEventListener('abort', () => {
+        const i = queue.indexOf(waiter)
+        if (i < 0) return
+        queue.splice(i, 1)
+        reject(abortError())
+      })
+      if (!this.held.has(name) && queue[0] === waiter) this.grantNext(name)
+    })
+  }
+
+  async query() {
+    const held = [...this.held].map(([name, h]) => ({ name, clientId: `client-${h.id ?? 0}` }))
+    return { held }
+  }
+
+  /** A tab that takes the lock and never lets go (hung, or frozen by the browser). */
+  hang(name: string): void {
+    void this.request(name, {}, () => new Promise(() => {})).catch(() => {})
+  }
+
+  isHeld(name: string): boolean {
+    return this.held.has(name)
+  }
+
+  private grantNext(name: string): void {
+    const next = this.queues.get(name)?.shift()
+    if (!next) return
+    this.held.set(name, { reject: next.reject })
+    later(next.run)
+  }
+
+  private release(name: string): void {
+    this.held.delete(name)
+    this.grantNext(name)
+  }
+}
+
+interface FakeBroadcast {
+  postMessage(message: unknown): void
+  onmessage: ((event: { data: unknown }) => void) | null
+  close(): void
+}
+
+/** BroadcastChannels of one origin. `hops`: macrotasks before a message arrives (late delivery). */
+export class ChannelHub {
+  hops = 1
+  private members = new Set<{ name: string; ch: FakeBroadcast }>()
+  /** Every message posted, in order. */
+  log: Array<{ name: string; data: unknown }> = []
+
+  create = (name: string): FakeBroadcast => {
+    const member = {
+      name,
+      ch: {
+        onmessage: null,
+        postMessage: (data: unknown) => {
+          this.log.push({ name, data })
+          const copy = structuredClone(data)
+          for (const other of this.members)
+            if (other !== member && other.name === name)
+              later(() => other.ch.onmessage?.({ data: copy }), this.hops)
+        },
+        close: () => this.members.delete(member),
+      } as FakeBroadcast,
+    }
+    this.members.add(member)
+    return member.ch
+  }
+
+  sent(type: string): number {
+    return this.log.filter((m) => (m.data as { type?: string }).type === type).length
+  }
+}
+
+/** localStorage of one origin seen from several tabs; `storage` events go to the other tabs. */
+export class SharedLocalStorage {
+  private data = new Map<string, string>()
+  private listeners = new Map<number, Set<(key: string, value: string | null) => void>>()
+  private next = 0
+
+  tab(): { store: SharedStore & Storage; events: StorageEvents } {
+    const id = this.next++
+    const mine = new Set<(key: string, value: string | null) => void>()
+    this.listeners.set(id, mine)
+    const write = (key: string, value: string | null) => {
+      if (value === null) this.data.delete(key)
+      else this.data.set(key, value)
+      for (const [other, set] of this.listeners)
+        if (other !== id) set.forEach((l) => later(() => l(key, value)))
+    }
+    const store = {
+      getItem: (key: string) => this.data.get(key) ?? null,
+      setItem: (key: string, value: string) => write(key, String(value)),
+      removeItem: (key: string) => write(key, null),
+      clear: () => [...this.data.keys()].forEach((k) => write(k, null)),
+      key: (i: number) => [...this.data.keys()][i] ?? null,
+      get length() {
+        return 0
+      },
+    } as unknown as SharedStore & Storage
+    const events: StorageEvents = {
+      on(key, listener) {
+        const fn = (k: string, v: string | null) => k === key && listener(v)
+        mine.add(fn)
+        return () => mine.delete(fn)
+      },
+    }
+    return { store, events }
+  }
+
+  get(key: string): string | null {
+    return this.data.get(key) ?? null
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * A browser with several tabs of one or more tenants, in one process: each tab is a session built
+ * like services.ts (web storage, locks, channel), wired to fakes shared by the tabs of an origin,
+ * against the MSW mock backend. One hand-driven clock for all.
+ */
+import axios, { type AxiosInstance } from 'axios'
+import { afterEach } from 'vitest'
+import type { SessionEvent } from '@/core/auth/events'
+import { createSession, type Session, type SessionDeps } from '@/core/auth/session'
+import { storageLocks } from '@/core/auth/storageLock'
+import { broadcastChannel, storageChannel } from '@/core/auth/tabChannel'
+import { noLocks, webLocks, type TabLocks } from '@/core/auth/tabLocks'
+import { createTokenApi } from '@/core/auth/tokenApi'
+import { createTokenStorage, type TokenStorage } from '@/core/auth/tokenStorage'
+import { installAuthInterceptors } from '@/core/http/authInterceptors'
+import { server } from '@/mocks/node'
+import { ManualTimers, settle } from '../helpers'
+import { ChannelHub, FakeLockManager, SharedLocalStorage } from './fakes'
+
+export interface Tab {
+  name: string
+  session: Session
+  http: AxiosInstance
+  storage: TokenStorage
+  events: SessionEvent[]
+}
+
+export type LockKind = 'web-locks' | 'storage' | 'none'
+
+export type TabOptions = Omit<Partial<SessionDeps>, 'locks' | 'channel'> & {
+  locks?: LockKind
+  channel?: 'broadcast' | 'storage'
+}
+
+export interface Browser {
+  timers: ManualTimers
+  locks: FakeLockManager
+  hub: ChannelHub
+  local: Map<string, SharedLocalStorage>
+  open(tenant?: string, options?: TabOptions): Tab
+  tabs: Tab[]
+  /** Runs the hand-driven clock in small steps until `work` settles (lock waits, settle delays). */
+  drive<T>(work: Promise<T>, maxMs?: number): Promise<T>
+}
+
+const cleanups: Array<() => void> = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
+export function browser(): Browser {
+  const timers = new ManualTimers()
+  const locks = new FakeLockManager()
+  const hub = new ChannelHub()
+  const local = new Map<string, SharedLocalStorage>()
+  const tabs: Tab[] = []
+  let random = 0
+  // Hand-driven time stands still while a request is on the wire (signing a JWT is real work).
+  let onWire = 0
+  const started = () => (onWire += 1)
+  const ended = () => (onWire -= 1)
+  server.events.on('request:start', started)
+  server.events.on('request:end', ended)
+  cleanups.push(() => {
+    server.events.removeListener('request:start', started)
+    server.events.removeListener('request:end', ended)
+  })
+  timers.idle = () => onWire === 0
+  const clock = { now: () => Date.now() }
+
+  function open(tenant = 'acme', options: TabOptions = {}): Tab {
+    const { locks: lockKind = 'web-locks', channel = 'broadcast', ...deps } = options
+    const origin = local.get(tenant) ?? new SharedLocalStorage()
+    local.set(tenant, origin)
+    const view = origin.tab()
+    const name = `${tenant}#${tabs.length + 1}`
+    // Each tab draws its own jitter, so tabs that start together do not retry together.
+    const draws = [0.1, 0.5, 0.9, 0.3, 0.7][random++ % 5] as number
+    const tabLocks: TabLocks =
+      lockKind === 'web-locks'
+        ? webLocks(locks, timers)
+        : lockKind === 'storage'
+          ? storageLocks({ ...view, timers, clock, random: () => draws, owner: name })
+          : noLocks
+    const storage = createTokenStorage('local', tenant, { localStorage: view.store })
+    const baseURL = `http://${tenant}.localhost/api/v1`
+    const session = createSession({
+      tenant,
+      api: createTokenApi(axios.create({ baseURL })),
+      storage,
+      timers,
+      clock,
+      backoff: { random: () => draws },
+      locks: tabLocks,
+      channel:
+        channel === 'broadcast'
+          ? broadcastChannel(`auth:${tenant}`, hub.create)
+          : storageChannel(`auth:${tenant}`, view.store, view.events),
+      tabId: name,
+      ...deps,
+    })
+    const http = axios.create({ baseURL, timeout: 15_000 })
+    installAuthInterceptors(http, session)
+    const events: SessionEvent[] = []
+    session.on((e) => events.push(e))
+    cleanups.push(() => session.dispose())
+    const tab = { name, session, http, storage, events }
+    tabs.push(tab)
+    return tab
+  }
+
+  async function drive<T>(work: Promise<T>, maxMs = 60_000): Promise<T> {
+    let done = false
+    const watched = work.finally(() => (done = true))
+    watched.catch(() => {})
+    for (let t = 0; t < maxMs && !done; t += 10) {
+      await settle(3)
+      if (!done) await timers.advance(10)
+    }
+    return watched
+  }
+
+  return { timers, locks, hub, local, open, tabs, drive }
+}
