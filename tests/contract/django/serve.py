@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import os
 import signal
+import socket
 import sqlite3
 import sys
 import tempfile
@@ -98,7 +99,15 @@ def main():
     Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
     Path(settings.EMAIL_FILE_PATH).mkdir(parents=True, exist_ok=True)
 
-    server = ThreadedWSGIServer(("127.0.0.1", args.port), WSGIRequestHandler, ipv6=False)
+    class NoDelayRequestHandler(WSGIRequestHandler):
+        # wsgiref writes the status/headers and the body in separate send() calls. With Nagle's
+        # algorithm on, the body then waits for the client's delayed ACK: about 40 ms per
+        # response on Linux. TCP_NODELAY removes that stall; the bytes on the wire are the same.
+        def setup(self):
+            super().setup()
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    server = ThreadedWSGIServer(("127.0.0.1", args.port), NoDelayRequestHandler, ipv6=False)
     server.set_app(get_wsgi_application())
     port = server.server_address[1]
 
