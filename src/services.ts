@@ -5,6 +5,7 @@
 import type { AxiosInstance } from 'axios'
 import type { InjectionKey } from 'vue'
 import type { AppConfig } from './config'
+import { browserTabs } from './core/auth/browserTabs'
 import { browserEnvironment } from './core/auth/environment'
 import { createSession, type Session } from './core/auth/session'
 import { createTokenApi } from './core/auth/tokenApi'
@@ -35,11 +36,14 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
     return { config, tenancy, http: createHttpClient({ baseURL: base }), session: null }
   }
   const baseURL = apiBaseUrl(config.apiBaseUrl, tenancy.tenant)
+  // Tabs coordinate only when they share the refresh token (localStorage of this origin).
+  const tabs = config.tokenStorage === 'local' ? browserTabs(tenancy.tenant) : null
   const session = createSession({
     tenant: tenancy.tenant,
     api: createTokenApi(createHttpClient({ baseURL })),
     storage: createTokenStorage(config.tokenStorage, tenancy.tenant),
     environment: browserEnvironment(),
+    ...(tabs && { locks: tabs.locks, channel: tabs.channel, tabId: tabs.tabId }),
     log: import.meta.env.DEV
       ? (message) => console.debug(`[auth:${tenancy.tenant}] ${message}`)
       : undefined,

@@ -37,8 +37,10 @@ export const useAuthStore = defineStore('auth', () => {
   )
 
   async function loadProfile(): Promise<void> {
+    const epoch = session?.epoch
     const [me] = await Promise.all([getMe(services.http), tenant.load()])
-    user.value = me
+    // A profile fetched for a session that has since ended or changed hands is not this user's.
+    if (session?.epoch === epoch) user.value = me
   }
 
   session?.on((event) => {
@@ -46,6 +48,12 @@ export const useAuthStore = defineStore('auth', () => {
       user.value = null
       tenant.clear()
       signOutReason.value = event.reason
+    }
+    // Another tab signed in (maybe as someone else): never show one user with another's tokens.
+    if (event.type === 'signedIn' && event.remote) {
+      if (user.value && String(user.value.id) !== String(event.claims.user_id)) user.value = null
+      signOutReason.value = null
+      void loadProfile().catch(() => {})
     }
     // A session kept through a network failure at start comes back when a later refresh succeeds.
     if (event.type === 'refreshed' && !user.value && ready.value) void loadProfile().catch(() => {})
