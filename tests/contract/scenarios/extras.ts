@@ -293,6 +293,23 @@ export const extraScenarios: Scenario[] = [
       },
     ],
   },
+  {
+    name: 'routing: non-numeric ids, router roots, letter case and doubled slashes in paths',
+    steps: [
+      { do: 'anonymous users/foo/', path: `${AUTH}/users/foo/` },
+      login('admin'),
+      { do: 'users/foo/', path: `${AUTH}/users/foo/`, auth: '{admin.access}' },
+      { do: 'expenses/abc/', path: `${API}/expenses/abc/`, auth: '{admin.access}' },
+      { do: 'departments/1.5/', path: `${API}/departments/1.5/`, auth: '{admin.access}' },
+      { do: 'users/1 without slash', path: `${AUTH}/users/1`, auth: '{admin.access}' },
+      { do: 'the API root', path: `${API}/`, auth: '{admin.access}' },
+      { do: 'the auth root', path: `${AUTH}/`, auth: '{admin.access}' },
+      { do: 'the jwt prefix', path: `${AUTH}/jwt/`, auth: '{admin.access}' },
+      { do: 'upper-case path', path: `${API}/Expenses/`, auth: '{admin.access}' },
+      { do: 'doubled slash', path: `${API}//expenses/`, auth: '{admin.access}' },
+      { do: 'expenses.json', path: `${API}/expenses.json`, auth: '{admin.access}' },
+    ],
+  },
 ]
 
 /** multipart/form-data with text fields and a `photo` file. */
