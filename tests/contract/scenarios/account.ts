@@ -6,7 +6,7 @@ import { AUTH, login, loginWith, me, ME, NOT_PROVIDED, REQUIRED } from './helper
 const U = `${AUTH}/users`
 const NEW = 'n3w-Secret-pass'
 
-const post = (doing: string, path: string, json: unknown, expect: unknown, auth?: string) => ({
+const post = (doing: string, path: string, json: unknown, expect?: unknown, auth?: string) => ({
   do: doing,
   method: 'POST' as const,
   path,
@@ -99,6 +99,63 @@ export const accountScenarios: Scenario[] = [
         204,
         '{staff.access}',
       ),
+    ],
+  },
+  {
+    name: 'PASSWORD_RETYPE=1: set_email, reset_password_confirm and reset_email_confirm retype fields',
+    config: 'retype',
+    steps: [
+      login('staff'),
+      post(
+        'set_email without re_new_email',
+        `${U}/set_email/`,
+        { new_email: 'sam@acme.test', current_password: 'acme-staff-pass-1' },
+        undefined,
+        '{staff.access}',
+      ),
+      post(
+        'set_email with a mismatching re_new_email',
+        `${U}/set_email/`,
+        {
+          new_email: 'sam@acme.test',
+          re_new_email: 'other@acme.test',
+          current_password: 'acme-staff-pass-1',
+        },
+        undefined,
+        '{staff.access}',
+      ),
+      post('ask for a reset', `${U}/reset_password/`, { email: 'admin@acme.test' }, 204),
+      { mail: 'the reset mail', save: 'reset' },
+      post('confirm without re_new_password', `${U}/reset_password_confirm/`, {
+        uid: '{reset.uid}',
+        token: '{reset.token}',
+        new_password: NEW,
+      }),
+      post('confirm with a mismatch', `${U}/reset_password_confirm/`, {
+        uid: '{reset.uid}',
+        token: '{reset.token}',
+        new_password: NEW,
+        re_new_password: 'x-Other-pass-9',
+      }),
+      post(
+        'confirm with the retype',
+        `${U}/reset_password_confirm/`,
+        { uid: '{reset.uid}', token: '{reset.token}', new_password: NEW, re_new_password: NEW },
+        204,
+      ),
+      post('reset_email', `${U}/reset_email/`, { email: 'staff@acme.test' }, 204),
+      { mail: 'the email-reset mail', save: 'er' },
+      post('reset_email_confirm without re_new_email', `${U}/reset_email_confirm/`, {
+        uid: '{er.uid}',
+        token: '{er.token}',
+        new_email: 'samuel@acme.test',
+      }),
+      post('reset_email_confirm with the retype', `${U}/reset_email_confirm/`, {
+        uid: '{er.uid}',
+        token: '{er.token}',
+        new_email: 'samuel@acme.test',
+        re_new_email: 'samuel@acme.test',
+      }),
     ],
   },
   {
