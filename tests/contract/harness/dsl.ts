@@ -53,7 +53,7 @@ export interface Call {
 /** The outbox: how many mails were sent since the reset, and the last one. */
 export interface MailStep {
   mail: string
-  /** Stores the last mail's `{ uid, token, to, url }` under this name (`{reset.uid}`). */
+  /** Stores the last mail's uid, token, to and url under this name (`{reset.uid}`, `{reset.url}`). */
   save?: string
   /** The number of mails sent since the reset. */
   expectCount?: number
@@ -315,6 +315,7 @@ export async function runScenario(
             vars[`${step.save}.uid`] = last?.uid
             vars[`${step.save}.token`] = last?.token
             vars[`${step.save}.to`] = last?.to
+            vars[`${step.save}.url`] = last?.url
           }
           if (step.expectCount !== undefined && mails.length !== step.expectCount) {
             result.contract.push({

@@ -308,9 +308,19 @@ export const accountScenarios: Scenario[] = [
       post('ask for a reset', `${U}/reset_password/`, { email: 'admin@acme.test' }, 204),
       { mail: 'the reset mail', save: 'reset', expectCount: 1 },
       {
-        check: 'uid is the base64 of the user id',
-        value: (v) => v['reset.uid'],
-        expect: 'MQ',
+        check: 'the link: API host, the SPA route, uid = base64(id), a ~39-character token',
+        value: (v) => ({
+          uid: v['reset.uid'],
+          to: v['reset.to'],
+          url: String(v['reset.url'])
+            .replace(/^http:\/\/acme\.localhost:\d+\//, 'http://acme.localhost:PORT/')
+            .replace(/\/[0-9a-z]{1,13}-[0-9a-f]{32}$/, '/<ts>-<32 hex>'),
+        }),
+        expect: {
+          uid: 'MQ',
+          to: 'admin@acme.test',
+          url: 'http://acme.localhost:PORT/auth/password/reset/MQ/<ts>-<32 hex>',
+        },
       },
       post(
         'confirm with a weak password',

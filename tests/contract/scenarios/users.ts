@@ -434,6 +434,19 @@ export const usersScenarios: Scenario[] = [
         },
         expect: { email: 'sam@acme.test', username: 'staff@acme.test' },
       },
+      {
+        do: 'refresh the pre-change session',
+        method: 'POST',
+        path: `${AUTH}/jwt/refresh/`,
+        json: { refresh: '{staff.refresh}' },
+        expect: 200,
+        save: { 'r.access': 'access' },
+      },
+      {
+        check: 'claims are frozen at login: the refreshed access keeps the old email',
+        value: (v) => claimsOf(v['r.access']).email,
+        expect: 'staff@acme.test',
+      },
     ],
   },
   {
