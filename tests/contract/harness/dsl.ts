@@ -46,6 +46,8 @@ export interface Call {
   raw?: { contentType: string; body: string | Uint8Array }
   /** Send this many copies at the same time; the answers are compared as a sorted list. */
   times?: number
+  /** With `times`: the contract's statuses of the copies, in ascending order. */
+  expectStatuses?: number[]
   expect?: number | Expected
   save?: Record<string, string | ((body: unknown) => unknown)>
 }
@@ -301,6 +303,11 @@ export async function runScenario(
         if ('do' in step) {
           const { view, views } = await runCall(step, backend, vars)
           outcomes.push({ view })
+          if (step.expectStatuses) {
+            const got = views.map((v) => v.status).sort((a, b) => a - b)
+            for (const d of diff(step.expectStatuses, got, 'statuses'))
+              result.contract.push({ ...d, step: label, side: backend.name })
+          }
           if (step.expect !== undefined) {
             const expected = typeof step.expect === 'number' ? { status: step.expect } : step.expect
             for (const v of views)
