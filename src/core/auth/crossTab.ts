@@ -34,7 +34,14 @@ export interface CrossTab {
 }
 
 export function createCrossTab(
-  deps: { channel: TabChannel; tabId: string; timers: Timers; askMs: number },
+  deps: {
+    channel: TabChannel
+    tabId: string
+    timers: Timers
+    askMs: number
+    /** This tab's server-clock offset, sent along with every pair. */
+    offsetMs(): number
+  },
   hooks: CrossTabHooks,
 ): CrossTab {
   const { channel, tabId, timers } = deps
@@ -77,11 +84,17 @@ export function createCrossTab(
     if (replaced) waiting.get(`next:${replaced}`)?.forEach((resolve) => resolve(pair))
   }
 
+  function send(message: Outgoing): void {
+    const m = { ...message, from: tabId } as TabMessage
+    if ('pair' in m) m.pair = { ...m.pair, offsetMs: deps.offsetMs() }
+    channel.post(m)
+  }
+
   const off = channel.on((m) => {
     if (m.from === tabId) return
     if (m.type === 'ask') {
       const mine = hooks.current()
-      if (mine?.refresh === m.refresh) channel.post({ type: 'pair', from: tabId, pair: mine })
+      if (mine?.refresh === m.refresh) send({ type: 'pair', pair: mine })
     } else if (m.type === 'pair') hear(m.pair)
     else if (m.type === 'signedIn') {
       hear(m.pair)
@@ -97,7 +110,7 @@ export function createCrossTab(
   })
 
   return {
-    publish: (message) => channel.post({ ...message, from: tabId } as TabMessage),
+    publish: send,
     successorOf(refresh, signal) {
       const known = successors.get(refresh)
       return known ? Promise.resolve(known) : heardWithin(`next:${refresh}`, signal)

@@ -10,6 +10,8 @@ import type { TokenClaims } from './jwt'
 export interface ExpiryModel {
   /** Learns the server clock from an `iat` (epoch seconds) stamped at issue, just received. */
   syncFromIat(iat: number | undefined): void
+  /** Takes the offset another tab of this machine learnt (same clock, so it holds here too). */
+  useOffset(ms: number): void
   /** Records an access token as it arrives: how long it had to live sets the refresh margin. */
   noteArrival(access: TokenClaims): void
   /** The server's clock, as far as this client can tell. */
@@ -33,6 +35,9 @@ export function createExpiryModel(clock: Clock, marginMs = DEFAULT_MARGIN_MS): E
     syncFromIat(iat) {
       // iat is floored to the second: the server was at most ~1 s ahead of this estimate.
       if (typeof iat === 'number' && Number.isFinite(iat)) offset = iat * 1000 - clock.now()
+    },
+    useOffset(ms) {
+      if (Number.isFinite(ms)) offset = ms
     },
     noteArrival(access) {
       margin = Math.min(marginMs, Math.max(0, msLeft(access)) / 4)

@@ -73,6 +73,7 @@ export function createSession(deps: SessionDeps): Session {
     tabId: deps.tabId ?? newTabId(),
     timers,
     askMs: deps.askMs ?? 500,
+    offsetMs: () => expiry.offsetMs,
   })
 
   const exchange = createExchange({

@@ -38,6 +38,7 @@ export function createSessionSync(d: {
   tabId: string
   timers: Timers
   askMs: number
+  offsetMs(): number
 }): SessionSync {
   const { tokens, gate, scheduler, events } = d
 

@@ -10,6 +10,11 @@ import type { SignOutReason } from './events'
 import type { SharedStore, StorageEvents } from './storageLock'
 import type { TokenPair } from './tokenApi'
 
+/** A pair as tabs share it, with the sender's server-clock offset (the tabs share one clock). */
+export interface SharedPair extends TokenPair {
+  offsetMs?: number
+}
+
 export type TabMessage =
   | {
       type: 'signedIn'
@@ -18,13 +23,13 @@ export type TabMessage =
       user: { id: number | string; email?: string }
     }
   /** A tab rotated `replaced` into `pair`. */
-  | { type: 'refreshed'; from: string; pair: TokenPair; replaced: string }
+  | { type: 'refreshed'; from: string; pair: SharedPair; replaced: string }
   /** `refresh`: the refused token (not sent for a sign-out the user asked for: that ends every tab). */
   | { type: 'signedOut'; from: string; reason: SignOutReason; refresh?: string }
   /** Who holds the access token that goes with this refresh token? */
   | { type: 'ask'; from: string; refresh: string }
   /** The answer to an ask. */
-  | { type: 'pair'; from: string; pair: TokenPair }
+  | { type: 'pair'; from: string; pair: SharedPair }
 
 export interface TabChannel {
   post(message: TabMessage): void
@@ -33,8 +38,15 @@ export interface TabChannel {
 }
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0
-const isPair = (p: unknown): p is TokenPair =>
-  !!p && str((p as TokenPair).access) && str((p as TokenPair).refresh)
+const isPair = (p: unknown): p is SharedPair => {
+  const v = p as SharedPair | null
+  return (
+    !!v &&
+    str(v.access) &&
+    str(v.refresh) &&
+    (v.offsetMs === undefined || Number.isFinite(v.offsetMs))
+  )
+}
 const REASONS: readonly unknown[] = ['user', 'expired', 'invalid-token']
 
 export function isTabMessage(m: unknown): m is TabMessage {

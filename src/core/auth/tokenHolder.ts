@@ -8,6 +8,7 @@ import type { Clock } from './clock'
 import type { ExpiryModel } from './expiry'
 import { belongsTo, readToken, type TokenClaims } from './jwt'
 import { loadStoredRefresh, memoryState, NO_TOKENS, type SessionStatePort } from './sessionState'
+import type { SharedPair } from './tabChannel'
 import type { TokenPair } from './tokenApi'
 import type { TokenStorage } from './tokenStorage'
 
@@ -26,7 +27,7 @@ export interface TokenHolder {
   /** The access claims of a pair whose tokens are well formed and bound to this tenant, else null. */
   check(pair: TokenPair | null | undefined): TokenClaims | null
   /** Takes a pair if `check` accepts it; null otherwise (and nothing changes). */
-  take(pair: TokenPair | null | undefined, source: PairSource): TokenClaims | null
+  take(pair: SharedPair | null | undefined, source: PairSource): TokenClaims | null
   /** Takes over a refresh token another tab stored, without its access token (spent next). */
   holdRefresh(token: string): void
   /** Forgets the tokens (and the stored one when `persist`); true if anything was held. */
@@ -85,6 +86,7 @@ export function createTokenHolder(deps: {
       // A refreshed access token keeps the login iat (simplejwt 5.2.2): only fresh iats set the
       // clock, and a pair from another tab may be old.
       if (source !== 'remote') expiry.syncFromIat(source === 'login' ? (a.iat ?? r.iat) : r.iat)
+      else if (typeof pair.offsetMs === 'number') expiry.useOffset(pair.offsetMs)
       expiry.noteArrival(a)
       state.write({ access: pair.access, refresh: pair.refresh })
       if (source !== 'remote') storage.set(pair.refresh)

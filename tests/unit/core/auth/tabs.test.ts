@@ -71,6 +71,16 @@ describe('one refresh across tabs', () => {
     expect(signOuts(tabs)).toEqual([])
   })
 
+  it('the machine clock jumps ahead: the tab that refreshed shares the server offset, 1 refresh', async () => {
+    const { b, tabs } = await signedInTabs(3)
+    b.clock.skewMs = 10 * 60_000 // every tab now believes its token expired long ago
+    const net = watchNetwork()
+    const results = await b.drive(Promise.allSettled(tabs.map((t) => t.http.get(ME))))
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(tabs.map((t) => Math.round(t.session.clockOffsetMs / 60_000))).toEqual([-10, -10, -10])
+  })
+
   it('a tab opened later restores with 1 refresh, and the open tab follows the rotation', async () => {
     const { b, tabs } = await signedInTabs(1)
     const net = watchNetwork()

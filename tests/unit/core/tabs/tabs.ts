@@ -34,6 +34,8 @@ export type TabOptions = Omit<Partial<SessionDeps>, 'locks' | 'channel'> & {
 
 export interface Browser {
   timers: ManualTimers
+  /** The machine's clock, shared by the tabs: `skewMs` moves it away from the server's. */
+  clock: { skewMs: number; now(): number }
   locks: FakeLockManager
   hub: ChannelHub
   local: Map<string, SharedLocalStorage>
@@ -64,7 +66,7 @@ export function browser(): Browser {
     server.events.removeListener('request:end', ended)
   })
   timers.idle = () => onWire === 0
-  const clock = { now: () => Date.now() }
+  const clock = { skewMs: 0, now: () => Date.now() + clock.skewMs }
 
   function open(tenant = 'acme', options: TabOptions = {}): Tab {
     const { locks: lockKind = 'web-locks', channel = 'broadcast', ...deps } = options
@@ -118,5 +120,5 @@ export function browser(): Browser {
     return watched
   }
 
-  return { timers, locks, hub, local, open, tabs, drive }
+  return { timers, clock, locks, hub, local, open, tabs, drive }
 }
