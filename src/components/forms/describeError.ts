@@ -13,6 +13,12 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong. Please try again.'
 }
 
+/** Like errorMessage, but in the server's own words even for a 5xx (sign-in, organisation lookup). */
+export function serverMessage(error: unknown): string {
+  const e = toApiError(error)
+  return isApiError(e) ? e.message : errorMessage(e)
+}
+
 /** DRF's `{"field": [...]}` errors; empty for anything else. */
 export function fieldErrorsOf(error: unknown): FieldErrors {
   const e = toApiError(error)
