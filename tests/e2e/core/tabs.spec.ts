@@ -48,6 +48,8 @@ for (const mode of ['Web Locks', 'no Web Locks (storage lease)'] as const) {
       context,
       page,
     }) => {
+      const logs: string[] = []
+      context.on('console', (m) => m.text().startsWith('[auth:') && logs.push(m.text()))
       const pages = await openThreeTabs(context, page)
       const locks = await page.evaluate(() => 'locks' in navigator && !!navigator.locks)
       expect(locks).toBe(mode === 'Web Locks')
@@ -64,7 +66,8 @@ for (const mode of ['Web Locks', 'no Web Locks (storage lease)'] as const) {
       await Promise.all(pages.map((p) => expensesLink(p).click()))
       for (const p of pages) await expect(p.getByTestId('expense-row').first()).toBeVisible()
 
-      expect(refreshes.count()).toBe(1)
+      const spent = refreshes.seen.map((r) => r.token?.slice(-8))
+      expect(refreshes.count(), `spent ${spent.join(', ')}\n${logs.join('\n')}`).toBe(1)
       expect(refreshes.seen[0]?.token).toBe(before)
       expect(await refreshes.statuses()).toEqual([200])
       for (const p of pages) {

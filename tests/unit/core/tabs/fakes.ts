@@ -32,7 +32,8 @@ export class FakeLockManager implements WebLockManager {
     return new Promise((resolve, reject) => {
       const run = () => {
         this.grants.push(name)
-        this.held.set(name, { reject, id: ++this.grantId })
+        const mine = this.held.get(name)
+        if (mine?.reject !== reject) this.held.set(name, { reject, id: ++this.grantId })
         const done = () => {
           if (this.held.get(name)?.reject === reject) this.release(name)
         }
@@ -43,7 +44,7 @@ export class FakeLockManager implements WebLockManager {
       }
       if (options.steal) {
         this.held.get(name)?.reject(abortError())
-        this.held.set(name, { reject })
+        this.held.set(name, { reject, id: ++this.grantId })
         return later(run)
       }
       const waiter: Waiter = { run, reject }
@@ -77,7 +78,7 @@ export class FakeLockManager implements WebLockManager {
   private grantNext(name: string): void {
     const next = this.queues.get(name)?.shift()
     if (!next) return
-    this.held.set(name, { reject: next.reject })
+    this.held.set(name, { reject: next.reject, id: ++this.grantId })
     later(next.run)
   }
 
