@@ -5,7 +5,13 @@
  */
 import { systemClock, systemTimers } from './clock'
 import { storageLocks, type SharedStore, type StorageEvents } from './storageLock'
-import { broadcastChannel, noChannel, storageChannel, type TabChannel } from './tabChannel'
+import {
+  broadcastChannel,
+  newTabId,
+  noChannel,
+  storageChannel,
+  type TabChannel,
+} from './tabChannel'
 import { noLocks, webLocks, type TabLocks, type WebLockManager } from './tabLocks'
 
 export interface CrossTabPorts {
@@ -40,10 +46,6 @@ export function pageStorageEvents(scope: PageScope): StorageEvents {
       return () => scope.removeEventListener?.('storage', fn)
     },
   }
-}
-
-export function newTabId(scope: PageScope = globalThis as PageScope): string {
-  return scope.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`
 }
 
 export function browserTabs(

@@ -5,7 +5,6 @@
  * refresh and sign-out are published on the channel `auth:<tenant>`, where the other tabs follow.
  */
 import { DEFAULT_BACKOFF } from './backoff'
-import { newTabId } from './browserTabs'
 import { systemClock, systemTimers } from './clock'
 import { headlessEnvironment } from './environment'
 import { isRefreshFailed, SessionExpiredError } from './errors'
@@ -17,7 +16,7 @@ import { createRefreshGate } from './refreshGate'
 import { createScheduler } from './scheduler'
 import { createSessionSync, userOf } from './sessionSync'
 import type { Session, SessionDeps } from './sessionTypes'
-import { noChannel } from './tabChannel'
+import { newTabId, noChannel } from './tabChannel'
 import { noLocks } from './tabLocks'
 import { createTokenHolder } from './tokenHolder'
 

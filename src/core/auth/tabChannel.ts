@@ -81,6 +81,13 @@ function fanOut() {
   }
 }
 
+/** A fresh id for this tab, in messages and leases. */
+export function newTabId(
+  scope: { crypto?: { randomUUID?: () => string } } = globalThis as never,
+): string {
+  return scope.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`
+}
+
 /** Nobody to talk to. */
 export const noChannel: TabChannel = { post: () => {}, on: () => () => {}, close: () => {} }
 
