@@ -1,6 +1,6 @@
 /** Storage, rotation, the proactive scheduler (sleep, visibility, online), clock skew and sign-out. */
 import { http as mock, HttpResponse } from 'msw'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { readToken } from '@/core/auth/jwt'
 import { memoryStorage } from '@/core/auth/tokenStorage'
 import { db } from '@/mocks/db'
@@ -132,7 +132,7 @@ describe('proactive refresh', () => {
       await h.timers.advance(80_000)
       expect(net.count(REFRESH)).toBe(0)
       await h.timers.advance(15_000)
-      await settle(20)
+      await vi.waitFor(() => expect(h.session.refreshing).toBe(false))
       expect(net.count(REFRESH)).toBe(1)
       // The refreshed access token carries the login iat: the offset must not move.
       expect(Math.abs(h.session.clockOffsetMs + skew)).toBeLessThan(1_500)

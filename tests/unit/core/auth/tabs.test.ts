@@ -2,8 +2,10 @@
  * Several tabs of one browser (sessions sharing localStorage, a lock manager and a channel hub)
  * against the mock backend: counts taken at the network edge.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
-import { ADMIN, fakeDate, settle, watchNetwork } from '../helpers'
+import { http as mock } from 'msw'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { server } from '@/mocks/node'
+import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
 
 const REFRESH = '/auth/jwt/refresh/'
@@ -96,7 +98,7 @@ describe('one refresh across tabs', () => {
   it('the tab that rotated closed before anyone heard: the newest stored token is spent, no sign-out', async () => {
     const { b, tabs } = await signedInTabs(2)
     const [first, second] = tabs as [Tab, Tab]
-    b.hub.hops = 1_000_000 // nothing gets through any more
+    b.hub.pause() // nothing gets through any more
     const net = watchNetwork()
     b.timers.sleep(121_000)
     await b.drive(first.session.refresh())
@@ -169,6 +171,28 @@ describe('tabs stay in step', () => {
     ])
     await tabs[2]!.http.get(ME).catch(() => {}) // anonymous now: no refresh
     expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('sign-out while another tab finishes a refresh: the token it stored late is cleared and revoked too', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    const held = gate()
+    let arrived = false
+    server.use(mock.post(`*/api/v1${REFRESH}`, () => ((arrived = true), held.wait), { once: true }))
+    const net = watchNetwork()
+    const refreshing = first.session.refresh().catch(() => null)
+    await vi.waitFor(() => expect(arrived).toBe(true)) // the first tab holds the lock, on the wire
+    b.hub.pause() // the sign-out reaches the first tab only after its refresh landed
+    const signingOut = b.drive(second.session.signOut())
+    await settle(5)
+    held.open()
+    await b.drive(refreshing)
+    await signingOut
+    b.hub.resume()
+    await settle(10)
+    expect(second.storage.get()).toBeNull()
+    expect(net.count(BLACKLIST)).toBe(2) // the token signed out, and the one rotated meanwhile
+    expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
   })
 
   it('signing in as another user replaces the session in every tab', async () => {

@@ -97,6 +97,16 @@ interface FakeBroadcast {
 /** BroadcastChannels of one origin. `hops`: macrotasks before a message arrives (late delivery). */
 export class ChannelHub {
   hops = 1
+  private held: Array<() => void> | null = null
+  /** Holds every message back (a tab whose news is late) until `resume`. */
+  pause(): void {
+    this.held ??= []
+  }
+  resume(): void {
+    const queued = this.held ?? []
+    this.held = null
+    queued.forEach((deliver) => deliver())
+  }
   private members = new Set<{ name: string; ch: FakeBroadcast }>()
   /** Every message posted, in order. */
   log: Array<{ name: string; data: unknown }> = []
@@ -110,8 +120,11 @@ export class ChannelHub {
           this.log.push({ name, data })
           const copy = structuredClone(data)
           for (const other of this.members)
-            if (other !== member && other.name === name)
-              later(() => other.ch.onmessage?.({ data: copy }), this.hops)
+            if (other !== member && other.name === name) {
+              const deliver = () => later(() => other.ch.onmessage?.({ data: copy }), this.hops)
+              if (this.held) this.held.push(deliver)
+              else deliver()
+            }
         },
         close: () => this.members.delete(member),
       } as FakeBroadcast,
