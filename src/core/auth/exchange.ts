@@ -106,13 +106,23 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
   return async function exchange(signal) {
     const started = tokens.epoch
     const generation = tokens.generation
-    return d.locks.withLock(d.lockName, { waitMs: d.lockWaitMs(), signal }, async (held) => {
-      if (started !== tokens.epoch) throw changed()
-      await catchUp(held)
-      if (started !== tokens.epoch) throw changed()
-      // Another tab renewed the session while this one waited: nothing to spend.
-      const ready = tokens.generation !== generation ? tokens.usable() : null
-      return ready ?? spend(held, started)
-    })
+    try {
+      return await d.locks.withLock(
+        d.lockName,
+        { waitMs: d.lockWaitMs(), signal },
+        async (held) => {
+          if (started !== tokens.epoch) throw changed()
+          await catchUp(held)
+          if (started !== tokens.epoch) throw changed()
+          // Another tab renewed the session while this one waited: nothing to spend.
+          const ready = tokens.generation !== generation ? tokens.usable() : null
+          return ready ?? spend(held, started)
+        },
+      )
+    } catch (e) {
+      // Aborted while waiting for the lock because the session changed: say so, not "aborted".
+      if (started !== tokens.epoch && !(e instanceof SessionExpiredError)) throw changed(e)
+      throw e
+    }
   }
 }

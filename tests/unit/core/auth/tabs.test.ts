@@ -4,6 +4,7 @@
  */
 import { http as mock } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { SessionExpiredError } from '@/core/auth/errors'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
@@ -116,6 +117,20 @@ describe('one refresh across tabs', () => {
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
     expect(net.count(REFRESH)).toBe(1)
     expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('a tab waiting for the lock when the session ends elsewhere: SessionExpiredError, nothing spent', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    b.locks.hang('auth:acme:refresh')
+    const net = watchNetwork()
+    b.timers.sleep(121_000)
+    const waiting = tabs[0]!.session.refresh()
+    waiting.catch(() => {})
+    await settle(10)
+    await b.drive(tabs[1]!.session.signOut())
+    await expect(waiting).rejects.toBeInstanceOf(SessionExpiredError)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(net.count(BLACKLIST)).toBe(1)
   })
 
   it('without any lock the rotation is survived, not prevented: refused tabs adopt the winner', async () => {
