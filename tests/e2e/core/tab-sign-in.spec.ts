@@ -19,7 +19,7 @@ test('signing in in one tab takes a waiting sign-in tab to its return path', asy
   await signIn(page)
   await expectSignedIn(page)
 
-  await expect(waiting).toHaveURL(/\/expenses$/)
+  await expect(waiting).toHaveURL(`${origin('acme')}/expenses`)
   await expect(waiting.getByTestId('expense-row').first()).toBeVisible()
   await expect(waiting.getByTestId('nav-user')).toContainText('Ada Admin')
 })

@@ -75,7 +75,7 @@ for (const mode of ['Web Locks', 'no Web Locks (storage lease)'] as const) {
       expect(refreshes.seen[0]?.token).toBe(before)
       expect(await refreshes.statuses()).toEqual([200])
       for (const p of pages) {
-        await expect(p).toHaveURL(/\/expenses$/)
+        expect(new URL(p.url()).pathname).toBe('/expenses')
         expect(await storedRefresh(p)).not.toBe(before)
       }
     })
