@@ -107,10 +107,16 @@ export async function readBody(request: Request): Promise<Body | Response> {
   }
   const text = await request.text()
   if (!text) return {}
+  // DRF's parsers: JSON, form, multipart. Any other declared type with a body is a 415 (a body
+  // without any Content-Type is still read as JSON here).
+  if (type && !/^application\/json\b/i.test(type.trim()))
+    return detail(415, `Unsupported media type "${type}" in request.`)
   const problem = pythonJsonError(text)
   if (problem) return detail(400, `JSON parse error - ${problem}`)
   const parsed: unknown = JSON.parse(text)
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Body
+  // Serializer.run_validation: None is "No data provided"; other non-dicts name their type.
+  if (parsed === null) return json(400, { non_field_errors: ['No data provided'] })
   const got = Array.isArray(parsed) ? 'list' : pyTypeName(parsed)
   return json(400, { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] })
 }

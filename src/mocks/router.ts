@@ -114,3 +114,10 @@ export function createDispatcher(routes: Route[]) {
 
 /** A route regex below /api/v1/, e.g. apiPath('auth/users/me/'). */
 export const apiPath = (pattern: string): RegExp => new RegExp(`^/api/v1/${pattern}$`)
+
+/**
+ * A `(?<id>[^/.]+)` path segment (DRF routers' default lookup) as an integer pk: anything that is
+ * not digits matches no row (Django's get_object_or_404 turns the ValueError into a 404).
+ */
+export const pkOf = (text: string | undefined): number =>
+  text !== undefined && /^\d+$/.test(text) ? Number(text) : NaN

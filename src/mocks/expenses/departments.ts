@@ -2,7 +2,7 @@
 import { commit, db, djangoNow, type DepartmentRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
-import { apiPath, authed, type AuthedCtx, type Route } from '../router'
+import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
 
 export function departmentWire(d: DepartmentRow) {
   return {
@@ -58,7 +58,7 @@ const create = authed(async (ctx) => {
 })
 
 function find(ctx: AuthedCtx): DepartmentRow | undefined {
-  const id = Number(ctx.params.id)
+  const id = pkOf(ctx.params.id)
   return db.departments.find((d) => d.id === id && d.organization === ctx.tenant.id)
 }
 
@@ -82,7 +82,7 @@ const update = (partial: boolean) =>
 export const departmentRoutes: Route[] = [
   { path: apiPath('departments/'), views: { GET: list, POST: create } },
   {
-    path: apiPath('departments/(?<id>\\d+)/'),
+    path: apiPath('departments/(?<id>[^/.]+)/'),
     views: { GET: retrieve, PUT: update(false), PATCH: update(true) },
   },
 ]

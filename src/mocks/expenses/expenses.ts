@@ -2,7 +2,7 @@
 import { commit, db, djangoNow, type ExpenseRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
-import { apiPath, authed, type AuthedCtx, type Route } from '../router'
+import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
 
 export function expenseWire(e: ExpenseRow) {
   return {
@@ -64,7 +64,7 @@ const create = authed(async (ctx) => {
   return json(201, expenseWire(row))
 })
 
-const find = (ctx: AuthedCtx) => scoped(ctx).find((e) => e.id === Number(ctx.params.id))
+const find = (ctx: AuthedCtx) => scoped(ctx).find((e) => e.id === pkOf(ctx.params.id))
 
 const retrieve = authed((ctx) => {
   const row = find(ctx)
@@ -88,7 +88,7 @@ const update = (partial: boolean) =>
 export const expenseRoutes: Route[] = [
   { path: apiPath('expenses/'), views: { GET: list, POST: create } },
   {
-    path: apiPath('expenses/(?<id>\\d+)/'),
+    path: apiPath('expenses/(?<id>[^/.]+)/'),
     views: { GET: retrieve, PUT: update(false), PATCH: update(true) },
   },
 ]

@@ -4,7 +4,7 @@
  */
 import { mockConfig } from '../config'
 import { commit, db, djangoNow, randomSalt, type SentMail, type UserRow } from '../db'
-import { detail, empty, fieldErrors, noContent, serverError, type Body } from '../drf'
+import { detail, empty, fieldErrors, noContent, type Body } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, open, type Ctx, type Route } from '../router'
 import { passwordErrors } from './passwords'
@@ -16,7 +16,7 @@ const INVALID_TOKEN = { token: ['Invalid token for given user.'] }
 
 const LINKS = {
   password_reset: ['auth/password/reset/{uid}/{token}', 'Password reset'],
-  username_reset: ['auth/email/reset/{uid}/{token}', 'Email reset'],
+  username_reset: ['auth/email/reset/{uid}/{token}', 'Username reset'],
 } as const
 
 async function send(ctx: Ctx, user: UserRow, kind: SentMail['kind']): Promise<void> {
@@ -38,14 +38,15 @@ async function send(ctx: Ctx, user: UserRow, kind: SentMail['kind']): Promise<vo
   commit()
 }
 
-/** SendEmailResetSerializer: `email` field, then an active user whose email matches iexact. */
+/**
+ * SendEmailResetSerializer: `email` field, then an active user with exactly that email (Djoser
+ * 2.1's `get_user` filters `email=…`, not `email__iexact`, so another letter case finds nobody).
+ */
 function emailForm(ctx: Ctx, body: Body): { errors: Fields } | { user: UserRow | null } | Response {
   const f = new Fields(body)
   const email = f.email('email', { required: true })
   if (!f.valid || !email) return { errors: f }
-  const found = db.users.filter((u) => u.is_active && u.email.toLowerCase() === email.toLowerCase())
-  if (found.length > 1) return serverError() // .get() raises MultipleObjectsReturned
-  const user = found[0]
+  const user = db.users.find((u) => u.is_active && u.email === email)
   return { user: user && ctx.tenant && user.organization === ctx.tenant.id ? user : null }
 }
 

@@ -43,12 +43,14 @@ function toBase64(bytes: Uint8Array): string {
 
 /**
  * Validates `photo` in a parsed body: undefined (absent), null (clear it: JSON null or an empty
- * multipart value) or an image upload. Records DRF's messages on `fields`.
+ * multipart value; `form` says the body was multipart/form-encoded) or an image upload. Records
+ * DRF's messages on `fields`.
  */
-export async function readPhoto(fields: Fields): Promise<Upload | null | undefined> {
+export async function readPhoto(fields: Fields, form: boolean): Promise<Upload | null | undefined> {
   if (!('photo' in fields.data)) return undefined
   const value = fields.data.photo
-  if (value === null || value === '') return null
+  // An empty form value means "no file" (null); an empty JSON string is not a file at all.
+  if (value === null || (value === '' && form)) return null
   if (!(value instanceof Blob))
     return fields.fail(
       'photo',
@@ -91,7 +93,12 @@ const serveMedia = open((ctx) => {
   if (ctx.request.method.toUpperCase() === 'HEAD') return empty(200)
   return new Response(bytes, {
     status: 200,
-    headers: { 'Content-Type': file.contentType, 'Content-Length': String(bytes.length) },
+    // django-cors-headers answers every path, static files included.
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Content-Type': file.contentType,
+      'Content-Length': String(bytes.length),
+    },
   })
 })
 

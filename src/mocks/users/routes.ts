@@ -1,8 +1,8 @@
 /** Djoser's UserViewSet (contract §5), over the users of the host's tenant. */
 import { commit, db, djangoNow, randomSalt, type UserRow } from '../db'
-import { fieldErrors, forbidden, json, noContent, notFound, serverError } from '../drf'
+import { fieldErrors, forbidden, json, noContent, notFound } from '../drf'
 import { Fields } from '../fields'
-import { apiPath, authed, open, type AuthedCtx, type Ctx, type Route } from '../router'
+import { apiPath, authed, pkOf, open, type AuthedCtx, type Ctx, type Route } from '../router'
 import { accountRoutes } from './account'
 import { jwtRoutes } from './jwt'
 import { mailRoutes } from './mail'
@@ -24,9 +24,10 @@ const register = open(async (ctx) => {
   const problems = validateNewUser(values, body)
   if (problems) return fieldErrors(problems)
   const email = normalizeEmail(values.email as string)
-  // UniqueValidator compared the raw input; the normalized address can still collide, and
-  // Django then fails on the database constraint (an IntegrityError, i.e. a 500).
-  if (db.users.some((u) => u.email === email)) return serverError()
+  // UniqueValidator compared the raw input; the normalized address can still collide. The
+  // database then raises IntegrityError, which Djoser's UserCreateSerializer.create turns into
+  // its `cannot_create_user` ValidationError: a 400 whose body is a bare list.
+  if (db.users.some((u) => u.email === email)) return json(400, ['Unable to create account.'])
   const user: UserRow = {
     id: db.nextId.user++,
     email,
@@ -106,7 +107,7 @@ const me = {
  */
 function byId(run: (ctx: AuthedCtx, user: UserRow) => Promise<Response> | Response, hide = true) {
   return authed((ctx) => {
-    const id = Number(ctx.params.id)
+    const id = pkOf(ctx.params.id)
     const user = db.users.find((u) => u.id === id && u.organization === ctx.tenant.id)
     if (!user) return notFound()
     if (!ctx.user.is_staff && user.id !== ctx.user.id) return hide ? notFound() : forbidden()
@@ -133,5 +134,5 @@ export const usersRoutes: Route[] = [
   { path: apiPath('auth/users/me/'), views: me },
   ...accountRoutes,
   ...mailRoutes,
-  { path: apiPath('auth/users/(?<id>\\d+)/'), views: detailViews },
+  { path: apiPath('auth/users/(?<id>[^/.]+)/'), views: detailViews },
 ]

@@ -83,7 +83,9 @@ export async function validateUserFields(
   if (email && db.users.some((u) => u.email === email && u.id !== instance?.id))
     f.fail('email', EMAIL_TAKEN)
   set('email', email)
-  set('photo', await readPhoto(f))
+  const type = ctx.request.headers.get('content-type') ?? ''
+  const form = type.includes('multipart/form-data') || type.includes('x-www-form-urlencoded')
+  set('photo', await readPhoto(f, form))
   set(
     'organization',
     f.pk('organization', (id) => id === ctx.tenant.id),
