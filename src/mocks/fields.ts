@@ -2,7 +2,7 @@
  * DRF's serializer fields, reduced to what the contract's serializers use: each check returns the
  * cleaned value (undefined when absent) and records DRF's exact messages, in field order.
  */
-import { REQUIRED, type Body, type FieldErrors } from './drf'
+import { FORM_BODY, REQUIRED, type Body, type FieldErrors } from './drf'
 
 export interface FieldOpts {
   required?: boolean
@@ -66,6 +66,12 @@ export class Fields {
       return { done: undefined }
     }
     const value = this.data[name]
+    // Field.get_value for HTML form input: an empty value is None for a nullable field, and
+    // "not given" for an optional one, unless blank strings are allowed.
+    if (value === '' && FORM_BODY in this.data && !o.allowBlank) {
+      if (o.allowNull) return { done: null }
+      if (!o.required) return { done: undefined }
+    }
     if (value === null) {
       if (o.allowNull) return { done: null }
       this.fail(name, NOT_NULL)

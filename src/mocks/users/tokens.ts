@@ -16,9 +16,10 @@ export function encodeUid(id: number): string {
 
 /** The user id a uid names, or null when it does not decode to an integer. */
 export function decodeUid(uid: unknown): number | null {
-  if (typeof uid !== 'string' || !/^[A-Za-z0-9_-]+$/.test(uid)) return null
+  // urlsafe_base64_decode pads the input itself, so a uid that carries its padding works too.
+  if (typeof uid !== 'string' || !/^[A-Za-z0-9_-]+=*$/.test(uid)) return null
   try {
-    const text = atob(uid.replace(/-/g, '+').replace(/_/g, '/'))
+    const text = atob(uid.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/'))
     return /^\d+$/.test(text) ? Number(text) : null
   } catch {
     return null
