@@ -370,4 +370,75 @@ export const edgeScenarios: Scenario[] = [
       },
     ],
   },
+  {
+    name: 'forms and encodings: multipart PATCH of text fields, padded uid, case variants elsewhere',
+    steps: [
+      login('staff'),
+      {
+        do: 'multipart PATCH first_name and is_active=true',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{staff.access}',
+        raw: multipartText({ first_name: 'Form', is_active: 'true', department: '' }),
+      },
+      {
+        do: 'form-encoded set_password with a wrong current password',
+        method: 'POST',
+        path: `${AUTH}/users/set_password/`,
+        auth: '{staff.access}',
+        form: { current_password: 'nope-nope-1', new_password: 'n3w-Secret-pass' },
+      },
+      {
+        do: 'PATCH me to another tenant email',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{staff.access}',
+        json: { email: 'admin@globex.test' },
+      },
+      {
+        do: 'set_email to a domain-case variant of another user',
+        method: 'POST',
+        path: `${AUTH}/users/set_email/`,
+        auth: '{staff.access}',
+        json: { new_email: 'admin@ACME.test', current_password: 'acme-staff-pass-1' },
+      },
+      {
+        do: 'ask for a reset',
+        method: 'POST',
+        path: `${AUTH}/users/reset_password/`,
+        json: { email: 'admin@acme.test' },
+      },
+      { mail: 'the reset mail', save: 'reset' },
+      {
+        do: 'confirm with a padded uid',
+        method: 'POST',
+        path: `${AUTH}/users/reset_password_confirm/`,
+        json: { uid: '{reset.uid}==', token: '{reset.token}', new_password: 'n3w-Secret-pass' },
+      },
+      {
+        do: 'confirm with the uid of a globex user on acme',
+        method: 'POST',
+        path: `${AUTH}/users/reset_password_confirm/`,
+        json: { uid: 'Mw', token: '{reset.token}', new_password: 'n3w-Secret-pass' },
+      },
+      {
+        do: 'tenants/info with a lower-case code',
+        method: 'POST',
+        path: `${API}/tenants/info/`,
+        json: { tenant_id: 'acm-1001' },
+      },
+    ],
+  },
 ]
+
+/** multipart/form-data with text fields only. */
+function multipartText(fields: Record<string, string>) {
+  const boundary = '----contract-suite-text-boundary'
+  const body = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('')
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body: `${body}--${boundary}--\r\n`,
+  }
+}
