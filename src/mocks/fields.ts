@@ -131,8 +131,10 @@ export class Fields {
     const p = this.present(name, o)
     if ('done' in p) return p.done
     const raw = p.value
+    // RelatedField.run_validation turns '' into None before the null check.
+    if (raw === '') return o.allowNull ? null : this.fail(name, NOT_NULL)
     const id = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN
-    if (typeof raw === 'boolean' || !Number.isInteger(id) || raw === '')
+    if (typeof raw === 'boolean' || !Number.isInteger(id))
       return this.fail(name, `Incorrect type. Expected pk value, received ${pyTypeOf(raw)}.`)
     if (!exists(id)) return this.fail(name, `Invalid pk "${pyStr(raw)}" - object does not exist.`)
     return id
