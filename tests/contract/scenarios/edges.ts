@@ -429,6 +429,59 @@ export const edgeScenarios: Scenario[] = [
       },
     ],
   },
+  {
+    name: 'form-encoded and multipart bodies on the resource endpoints',
+    steps: [
+      login('admin'),
+      {
+        do: 'form POST expense',
+        method: 'POST',
+        path: `${API}/expenses/`,
+        auth: '{admin.access}',
+        form: { amount: '250', description: 'Form taxi', department: '2' },
+      },
+      {
+        do: 'multipart POST expense with blanks',
+        method: 'POST',
+        path: `${API}/expenses/`,
+        auth: '{admin.access}',
+        raw: multipartText({ amount: '', description: '', department: '' }),
+      },
+      {
+        do: 'multipart PATCH expense with an empty amount',
+        method: 'PATCH',
+        path: `${API}/expenses/1/`,
+        auth: '{admin.access}',
+        raw: multipartText({ amount: '' }),
+      },
+      {
+        do: 'form POST department',
+        method: 'POST',
+        path: `${API}/departments/`,
+        auth: '{admin.access}',
+        form: { name: 'Form Dept' },
+      },
+      {
+        do: 'form refresh',
+        method: 'POST',
+        path: `${AUTH}/jwt/refresh/`,
+        form: { refresh: '{admin.refresh}' },
+      },
+      {
+        do: 'form tenants/info',
+        method: 'POST',
+        path: `${API}/tenants/info/`,
+        form: { tenant_id: 'GLO-1002' },
+      },
+      {
+        do: 'multipart PATCH me employee_id and last_name blank',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{admin.access}',
+        raw: multipartText({ employee_id: '', last_name: '', role: '' }),
+      },
+    ],
+  },
 ]
 
 /** multipart/form-data with text fields only. */
