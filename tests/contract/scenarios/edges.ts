@@ -482,6 +482,52 @@ export const edgeScenarios: Scenario[] = [
       },
     ],
   },
+  {
+    name: 'empty strings in JSON and forms on register and me (relations, choices, booleans, photo)',
+    steps: [
+      {
+        do: 'JSON register with empty department, organization and role',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        json: {
+          email: 'e1@acme.test',
+          password: 'sup3r-Secret-xyz',
+          department: '',
+          organization: '',
+          role: '',
+        },
+      },
+      {
+        do: 'multipart register with empty optional fields',
+        method: 'POST',
+        path: `${AUTH}/users/`,
+        raw: multipartText({
+          email: 'e2@acme.test',
+          password: 'sup3r-Secret-xyz',
+          first_name: '',
+          department: '',
+          employee_id: '',
+          organization: '',
+          photo: '',
+        }),
+      },
+      login('staff'),
+      {
+        do: 'JSON PATCH me is_active empty and department empty',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{staff.access}',
+        json: { is_active: '', department: '' },
+      },
+      {
+        do: 'multipart PATCH me photo empty and is_active empty',
+        method: 'PATCH',
+        path: `${AUTH}/users/me/`,
+        auth: '{staff.access}',
+        raw: multipartText({ photo: '', is_active: '' }),
+      },
+    ],
+  },
 ]
 
 /** multipart/form-data with text fields only. */
