@@ -32,7 +32,10 @@ export function createSession(deps: SessionDeps): Session {
   const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff }
   const locks = deps.locks ?? noLocks
   const lockName = `auth:${tenant}:refresh`
-  const lockWaitMs = () => (deps.lockWaitMs ?? 3_000) * (1 + backoff.random() / 2)
+  // Long enough not to steal from a slow but live refresh (stealing spends its token a second
+  // time), short enough that even with jitter the steal lands inside this tab's own refresh
+  // timeout, which covers the wait: 60% of it, plus up to half again.
+  const lockWaitMs = () => (deps.lockWaitMs ?? timeoutMs * 0.6) * (1 + backoff.random() / 2)
   const events = createEmitter(log)
   const expiry = createExpiryModel(clock, deps.marginMs)
   const tokens = createTokenHolder({ tenant, storage, expiry, clock, state: deps.state, log })

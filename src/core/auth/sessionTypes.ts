@@ -35,7 +35,7 @@ export interface SessionDeps {
   channel?: TabChannel
   /** This tab's id in channel messages. */
   tabId?: string
-  /** Wait at most this long (plus up to half again, at random) for another tab's lock (3 s). */
+  /** Wait at most this long (plus up to half again, at random) for another tab's lock (60% of the refresh timeout: 6 s). */
   lockWaitMs?: number
   /** Wait at most this long for another tab to hand over an access token (500 ms). */
   askMs?: number

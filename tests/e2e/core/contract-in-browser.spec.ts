@@ -4,7 +4,7 @@
  * fixture on `django`. One expectation table (shared/backend-contract.md) for both; every answer
  * is checked with `expect.soft`, so one run lists every difference.
  *
- * Django's access tokens live 6 s here: the steps that need a live access token take a fresh one
+ * Django's access tokens are short here (playwright.config.ts): the steps that need a live access token take a fresh one
  * (a new jwt/create, not counted as a step) when the current one is older than 2.5 s.
  * Data: the mock's database is reset first; on Django only rows no other spec changes are used
  * (admin@acme.test's profile, expenses 1 to 3 of the seed, acme's tenant row). The register step

@@ -12,7 +12,7 @@ export const ADMIN = { email: 'admin@acme.test', password: 'acme-admin-pass-1', 
 /** The access lifetime in this run: the mock's is set per tab with `?mock=access:N`. */
 export function accessSeconds(mockSeconds = 4): number {
   const info = backend()
-  return info.backend === 'django' ? (info.accessSeconds ?? 6) : mockSeconds
+  return info.backend === 'django' ? (info.accessSeconds ?? 10) : mockSeconds
 }
 
 /** A URL on a tenant host; on the mock, access tokens there live `mockSeconds`. */
