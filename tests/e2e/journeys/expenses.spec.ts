@@ -1,13 +1,33 @@
-import { acme, expect, test } from './fixtures'
+import {
+  acme,
+  claimsOf,
+  expect,
+  storedRefresh,
+  test,
+  watchRefreshes,
+  watchScreens,
+} from './fixtures'
 
-test('register, sign in, record an expense and see it listed with the total updated', async ({
+// window.__mockBackend is declared by src/mocks/browser.ts (the dev build exposes it).
+
+/** The mock's access-token lifetime in this journey, set for the tab by the first URL. */
+const ACCESS_SECONDS = 5
+
+test('register, sign in, record an expense, keep working while the access token expires, sign out and go back', async ({
   page,
+  context,
   journey,
 }) => {
   const email = `e2e.${Date.now()}@acme.test`
   const password = 'an-unusual-passphrase-42'
+  // The expiry part waits, in real time, for several access tokens to run out.
+  test.setTimeout(120_000)
+  const refreshes = watchRefreshes(context)
+  const watch = await watchScreens(page)
 
-  await page.goto(`${acme}/register`)
+  // `?mock=access:5` is read once when the mock starts in this tab: every access token the tab
+  // gets lives 5 seconds from here on (the app is a SPA: no page load until the test ends).
+  await page.goto(`${acme}/register?mock=access:${ACCESS_SECONDS}`)
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible()
   await journey.checkScreen('register')
   await page.getByLabel('Email').fill(email)
@@ -87,4 +107,167 @@ test('register, sign in, record an expense and see it listed with the total upda
     .click()
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible()
   await journey.checkScreen('profile')
+
+  // Whatever the user saw so far (a 5-second access token all along): no request was refused for
+  // an expired token and the session never ended on its own.
+  expect(await watch.seen('start', 'rejected', 'session-ended')).toEqual([])
+  expect(await watch.seen('start', 'load')).toEqual([
+    `load: ${acme}/register?mock=access:${ACCESS_SECONDS}`,
+  ])
+  expect(await watch.seen('start', 'toast')).toEqual([
+    'toast: Welcome! Your account is ready.',
+    'toast: Expense added.',
+    'toast: Expense saved.',
+  ])
+
+  // The access token expires while the user keeps working.
+  expect(await page.evaluate(() => window.__mockBackend!.mockConfig.accessSeconds)).toBe(
+    ACCESS_SECONDS,
+  )
+  await expect(page.getByTestId('toast')).toHaveCount(0) // the confirmations above time out
+  await watch.phase('expiry')
+  const rotation = {
+    timeout: (ACCESS_SECONDS + 10) * 1000,
+    intervals: [100],
+    // Only a page load (which restarts the mock with its default lifetime) should time this out.
+    message: 'the session renews the short-lived access token',
+  }
+  // Line up on a refresh, so none is in flight when counting starts.
+  let held = await storedRefresh(page)
+  await expect.poll(() => storedRefresh(page), rotation).not.toBe(held)
+  held = await storedRefresh(page)
+  let counted = refreshes.count()
+  const beforeExpiries = counted
+  const aligned = await refreshes.calls.at(-1)!.answer
+  let access = aligned.access!
+  // A refreshed access token keeps the login's `iat` (simplejwt 5.2.2): the new refresh token's
+  // `iat` says when it was issued.
+  expect(claimsOf(access).exp - claimsOf(aligned.refresh!).iat).toBeLessThanOrEqual(ACCESS_SECONDS)
+
+  /** What must hold at every point of the expiry phase: the user saw nothing of the session. */
+  const uninterrupted = async () => {
+    await expect(page.getByTestId('toast')).toHaveCount(0)
+    expect(
+      await watch.seen('expiry', 'toast', 'alert', 'session-ended', 'sign-in', 'rejected', 'load'),
+    ).toEqual([])
+    expect((await watch.seen('expiry', 'url')).filter((u) => u.includes('/login'))).toEqual([])
+  }
+
+  /** Waits until this access token has expired by the page's clock (the mock's clock too). */
+  const pastExpiry = (token: string) =>
+    expect
+      .poll(() => page.evaluate(() => Math.floor(Date.now() / 1000)), {
+        timeout: rotation.timeout,
+        intervals: [100],
+      })
+      .toBeGreaterThan(claimsOf(token).exp)
+
+  /**
+   * The access token in hand runs out: exactly one more refresh request, spending the refresh
+   * token the tab holds, answered 200 with the pair the tab then stores. Returns once the replaced
+   * access token is past its `exp` by the page's clock (the mock's clock too), so the user's next
+   * steps happen after that expiry.
+   */
+  const expiry = async (n: number) => {
+    await expect.poll(() => storedRefresh(page), rotation).not.toBe(held)
+    expect(refreshes.count(), `refresh requests after expiry ${n}`).toBe(counted + 1)
+    const call = refreshes.calls.at(-1)!
+    expect(call.spent, `expiry ${n} spent the stored refresh token`).toBe(held)
+    const answer = await call.answer
+    expect(answer.status).toBe(200)
+    held = await storedRefresh(page)
+    expect(answer.refresh).toBe(held)
+    await pastExpiry(access)
+    counted += 1
+    access = answer.access!
+    await uninterrupted()
+  }
+
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  const total = await page.evaluate(() =>
+    new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(268300),
+  )
+
+  await expiry(1)
+  await nav.getByRole('link', { name: 'Expenses' }).click()
+  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expenses-total')).toContainText(total)
+  await nav.getByRole('link', { name: 'Insights' }).click()
+  await expect(page.getByRole('heading', { name: 'By department' })).toBeVisible()
+  await expect(page.locator('canvas')).toHaveCount(2)
+  await uninterrupted()
+
+  await expiry(2)
+  await nav.getByRole('link', { name: 'Expenses' }).click()
+  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await page.getByRole('link', { name: 'Edit Taxi to the airport' }).click()
+  await expect(page.getByLabel('Description')).toHaveValue('Taxi to the airport')
+  await expect(page.getByLabel('Amount')).toHaveValue('1800')
+  await uninterrupted()
+
+  await expiry(3)
+  await page.getByRole('link', { name: 'All expenses' }).click()
+  await expect(page).toHaveURL(`${acme}/expenses`)
+  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expense-row').first()).toContainText('Taxi to the airport')
+  await expect(page.getByTestId('expenses-total')).toContainText(total)
+  await uninterrupted()
+
+  // The watch saw the user's screens change meanwhile (so its empty findings mean something).
+  expect(await watch.seen('expiry', 'url')).toEqual(
+    expect.arrayContaining([`url: ${acme}/expenses/insights`, `url: ${acme}/expenses`]),
+  )
+  expect(await watch.seen('expiry', 'protected')).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^protected: expense-row: /)]),
+  )
+
+  // One more, then sign out right after it (no refresh in flight).
+  await expiry(4)
+  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  const sent = refreshes.count()
+  // The mock answered every one of them (none counted twice at the edge), each spent a different
+  // refresh token (no token raced another refresh), and every one succeeded.
+  expect(await page.evaluate(() => window.__mockBackend!.mockStats.refreshCalls)).toBe(sent)
+  expect(new Set(refreshes.calls.map((c) => c.spent)).size).toBe(sent)
+  expect(
+    new Set(await Promise.all(refreshes.calls.map(async (c) => (await c.answer).status))),
+  ).toEqual(new Set([200]))
+
+  // Sign out, then the back button: the sign-in page, and no protected data, not even briefly.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(`${acme}/login`)
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await watch.phase('signed-out')
+  expect(await storedRefresh(page)).toBeNull()
+
+  /** Back one entry: once the router has settled, the sign-in page and no protected data. */
+  const back = async () => {
+    await page.goBack()
+    await expect
+      .poll(() => page.evaluate(() => (history.state as { current?: string } | null)?.current))
+      .toMatch(/^\/login\?redirect=/)
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByTestId('expense-row')).toHaveCount(0)
+    await expect(page.getByTestId('expenses-total')).toHaveCount(0)
+    await expect(page.getByLabel('Amount')).toHaveCount(0)
+    await expect(page.getByText('Taxi to the airport')).toHaveCount(0)
+    await expect(page.getByText(total)).toHaveCount(0)
+    expect(await storedRefresh(page)).toBeNull()
+  }
+  // Back to the edit screen the user came from: the guard shows the sign-in page instead.
+  await back()
+  await expect(page).toHaveURL(/\/login\?redirect=(%2F|\/)expenses(%2F|\/)\d+(%2F|\/)edit$/)
+  await journey.checkScreen('signed-out-back')
+  // And Back again: still the sign-in page, still nothing of the expenses.
+  await back()
+
+  expect(await watch.seen('signed-out', 'protected', 'toast', 'alert', 'session-ended')).toEqual([])
+  // Signed out: the session stopped refreshing. Past the expiry of the last access token it held
+  // (its proactive refresh was due before that), still not one more refresh request.
+  await pastExpiry(access)
+  expect(refreshes.count()).toBe(sent)
+  test.info().annotations.push({
+    type: 'refresh requests',
+    description: `${sent} in the journey: ${beforeExpiries} up to the line-up, then ${sent - beforeExpiries} over 4 expiries (1 each), 0 after sign-out`,
+  })
 })

@@ -3,7 +3,14 @@
  * error or uncaught exception, an axe check (0 serious or critical violations), and screenshots.
  */
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Page,
+  type Request,
+  type TestInfo,
+} from '@playwright/test'
 
 export const port = Number(process.env.E2E_PORT ?? 5199)
 export const acme = `http://acme.localhost:${port}`
@@ -71,3 +78,138 @@ export const test = base.extend<{ journey: Journey; consoleErrors: string[] }>({
 })
 
 export { expect }
+
+/** The refresh endpoint (simplejwt's TokenRefreshView under Djoser's jwt/ routes). */
+export const REFRESH_PATH = '/api/v1/auth/jwt/refresh/'
+
+export interface RefreshCall {
+  /** The refresh token the request spent. */
+  spent: string | null
+  /** The answer: its status and the pair it carried (nulls when it failed or had no pair). */
+  answer: Promise<{ status: number | null; access: string | null; refresh: string | null }>
+}
+
+/**
+ * Every `POST jwt/refresh/` the pages of the context send, counted at the network edge (as the
+ * request leaves the page, whoever answers it), in order.
+ */
+export function watchRefreshes(context: BrowserContext) {
+  const calls: RefreshCall[] = []
+  context.on('request', (request: Request) => {
+    const path = new URL(request.url()).pathname
+    if (request.method() !== 'POST' || path.replace(/\/?$/, '/') !== REFRESH_PATH) return
+    // A request the service worker makes itself would be the same call seen twice.
+    if (request.serviceWorker()) return
+    const body = request.postDataJSON() as { refresh?: string } | null
+    calls.push({
+      spent: body?.refresh ?? null,
+      answer: request.response().then(async (response) => {
+        const pair = (await response?.json().catch(() => null)) as {
+          access?: string
+          refresh?: string
+        } | null
+        return {
+          status: response?.status() ?? null,
+          access: pair?.access ?? null,
+          refresh: pair?.refresh ?? null,
+        }
+      }),
+    })
+  })
+  return { calls, count: () => calls.length }
+}
+
+/** The claims of a JWT, read without checking it. */
+export function claimsOf(token: string): { exp: number; iat: number; token_type: string } {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'))
+}
+
+export function storedRefresh(page: Page, tenant = 'acme'): Promise<string | null> {
+  return page.evaluate((key) => localStorage.getItem(key), `auth:${tenant}:refresh`)
+}
+
+export interface Sighting {
+  phase: string
+  what: 'toast' | 'alert' | 'session-ended' | 'sign-in' | 'protected' | 'url' | 'load' | 'rejected'
+  text: string
+}
+
+/**
+ * What the user could see, from the first document on: a MutationObserver in the page records
+ * every toast, non-empty alert, "session has ended" notice, sign-in form and protected element
+ * (expense rows, totals, forms, the signed-in user's name) the moment it appears, so one that came
+ * and went between two assertions is not missed. The test process adds every main-frame URL, every
+ * document load and every request that carried an access token and got a 401. Each sighting is tagged with the phase
+ * the test was in; call before the first `page.goto`.
+ */
+export async function watchScreens(page: Page) {
+  let phase = 'start'
+  const node: Sighting[] = []
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) node.push({ phase, what: 'url', text: frame.url() })
+  })
+  // A document load: the SPA loads once; another one (a reload) also restarts the page's watch.
+  page.on('load', () => node.push({ phase, what: 'load', text: page.url() }))
+  page.on('response', async (response) => {
+    if (response.status() !== 401) return
+    const auth = await response.request().headerValue('authorization')
+    if (auth) {
+      const url = new URL(response.url())
+      node.push({ phase, what: 'rejected', text: `${response.request().method()} ${url.pathname}` })
+    }
+  })
+  await page.addInitScript(() => {
+    const seen: Array<{ phase: string; what: string; text: string }> = []
+    const noted = new WeakMap<Element, Set<string>>()
+    const state = { phase: 'start', seen }
+    ;(window as unknown as { __journeyWatch: typeof state }).__journeyWatch = state
+    const rules: Array<[string, string, (el: Element) => string]> = [
+      ['toast', '[data-testid="toast"]', (el) => el.querySelector('span')?.textContent ?? ''],
+      ['alert', '[role="alert"]', (el) => el.textContent?.trim() ?? ''],
+      ['session-ended', '.notice', (el) => el.textContent?.trim() ?? ''],
+      ['sign-in', '#login-email', () => location.pathname + location.search],
+      [
+        'protected',
+        '[data-testid^="expense"], [data-testid="user-name"], [data-testid="nav-user"], #expense-amount, canvas',
+        (el) =>
+          `${el.getAttribute('data-testid') || el.id || el.tagName}: ${el.textContent?.trim().slice(0, 80) ?? ''}`,
+      ],
+    ]
+    const scan = () => {
+      for (const [what, selector, text] of rules) {
+        for (const el of document.querySelectorAll(selector)) {
+          const value = text(el)
+          if (!value || (what === 'session-ended' && !/session has ended/i.test(value))) continue
+          const done = noted.get(el) ?? new Set<string>()
+          if (done.has(`${what}:${value}`)) continue
+          done.add(`${what}:${value}`)
+          noted.set(el, done)
+          seen.push({ phase: state.phase, what, text: value })
+        }
+      }
+    }
+    new MutationObserver(scan).observe(document, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    })
+  })
+  return {
+    /** Starts a new phase: later sightings are tagged with it. */
+    async phase(name: string) {
+      phase = name
+      await page.evaluate((p) => {
+        ;(window as unknown as { __journeyWatch: { phase: string } }).__journeyWatch.phase = p
+      }, name)
+    },
+    /** The sightings of one phase of the given kinds: the page's in order, then the test process's. */
+    async seen(name: string, ...what: Sighting['what'][]): Promise<string[]> {
+      const inPage = await page.evaluate(
+        () => (window as unknown as { __journeyWatch: { seen: Sighting[] } }).__journeyWatch.seen,
+      )
+      return [...inPage, ...node]
+        .filter((s) => s.phase === name && (what.length === 0 || what.includes(s.what)))
+        .map((s) => `${s.what}: ${s.text}`)
+    },
+  }
+}
