@@ -51,8 +51,8 @@ export function decideNavigation(to: RouteSnapshot, app: AppSnapshot): Decision 
   const needsAuth = to.meta.requiresAuth || (to.meta.roles?.length ?? 0) > 0
   if (needsAuth && !app.signedIn) {
     return to.fullPath === '/'
-      ? { name: 'login' }
-      : { name: 'login', query: { redirect: to.fullPath } }
+      ? { name: 'login', replace: true }
+      : { name: 'login', query: { redirect: to.fullPath }, replace: true }
   }
   if (to.meta.guestOnly && app.signedIn)
     return { path: safeRedirect(to.query.redirect), replace: true }

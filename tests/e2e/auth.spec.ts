@@ -72,3 +72,28 @@ test('an unknown organisation gets a clear page, the bare host the finder', asyn
   await page.goto(`http://localhost:${port}/`)
   await expect(page.getByRole('heading', { name: 'Find your organisation' })).toBeVisible()
 })
+
+test('after sign-out, Back shows sign-in for protected pages and then leaves: no trap', async ({
+  page,
+}) => {
+  await page.goto('about:blank')
+  await page.goto(`${acme}/login`)
+  await signIn(page, 'admin@acme.test', 'acme-admin-pass-1')
+  await expect(page.getByTestId('user-name')).toHaveText('Ada Admin')
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Expenses' })
+    .click()
+  await expect(page.getByTestId('expense-row').first()).toBeVisible()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(`${acme}/login`)
+
+  // Back reaches the home page's entry: signed out, it is replaced by sign-in (no data shown)...
+  await page.goBack()
+  await expect(page).toHaveURL(/\/login/)
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByTestId('user-name')).toHaveCount(0)
+  // ...and the next Back leaves the app instead of being sent to sign-in again.
+  await page.goBack()
+  await expect(page).toHaveURL('about:blank')
+})
