@@ -178,6 +178,8 @@ describe('transient failure', () => {
 
   it('a refresh that never answers times out: waiters reject, nothing hangs', async () => {
     const h = await signedIn(harness({ refreshTimeoutMs: 3_000 }))
+    // This refresh never answers: time must move on while it is on the wire.
+    h.timers.idle = () => true
     h.timers.sleep(121_000)
     server.use(mock.post(`*/api/v1${REFRESH}`, () => new Promise<never>(() => {})))
     const pending = Promise.allSettled(Array.from({ length: 3 }, () => h.http.get(ME)))
