@@ -10,9 +10,12 @@ import { startDjango } from '../tests/contract/django/fixture.mjs'
 const accessSeconds = Number(process.env.ACCESS_SECONDS ?? 120)
 const django = await startDjango({ accessSeconds })
 console.log(`Django fixture on ${django.baseUrl} (access tokens live ${accessSeconds} s)`)
-console.log('Open http://acme.localhost:5173 or http://globex.localhost:5173')
+const args = process.argv.slice(2)
+const portArg = args.indexOf('--port')
+const port = portArg === -1 ? '5173' : args[portArg + 1]
+console.log(`Open http://acme.localhost:${port} or http://globex.localhost:${port}`)
 
-const vite = spawn('npx', ['vite', '--mode', 'django', ...process.argv.slice(2)], {
+const vite = spawn('npx', ['vite', '--mode', 'django', ...args], {
   stdio: 'inherit',
   env: { ...process.env, API_PROXY_TARGET: django.baseUrl },
 })
