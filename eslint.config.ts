@@ -25,6 +25,8 @@ export default tseslint.config(
       'public/mockServiceWorker.js',
       'test-results/**',
       'playwright-report/**',
+      // npm run bench builds into bench/.tmp (gitignored)
+      'bench/.tmp/**',
       'tests/contract/django/**/*.py',
     ],
   },

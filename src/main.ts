@@ -15,7 +15,10 @@ async function enableMocking(): Promise<void> {
   await startMockBackend()
 }
 
-async function mountDevPanel(pinia: ReturnType<typeof createPinia>, services: Services): Promise<void> {
+async function mountDevPanel(
+  pinia: ReturnType<typeof createPinia>,
+  services: Services,
+): Promise<void> {
   if (import.meta.env.VITE_API_MOCKING !== 'true') return
   const { mountMockDevPanel } = await import('./dev/mountMockDevPanel')
   mountMockDevPanel(pinia, services)
