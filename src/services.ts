@@ -5,7 +5,6 @@
 import type { AxiosInstance } from 'axios'
 import type { InjectionKey } from 'vue'
 import type { AppConfig } from './config'
-import { browserTabs } from './core/auth/browserTabs'
 import { browserEnvironment } from './core/auth/environment'
 import { createSession, type Session } from './core/auth/session'
 import { createTokenApi } from './core/auth/tokenApi'
@@ -36,14 +35,18 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
     return { config, tenancy, http: createHttpClient({ baseURL: base }), session: null }
   }
   const baseURL = apiBaseUrl(config.apiBaseUrl, tenancy.tenant)
-  // Tabs coordinate only when they share the refresh token (localStorage of this origin).
-  const tabs = config.tokenStorage === 'local' ? browserTabs(tenancy.tenant) : null
   const session = createSession({
     tenant: tenancy.tenant,
     api: createTokenApi(createHttpClient({ baseURL })),
     storage: createTokenStorage(config.tokenStorage, tenancy.tenant),
     environment: browserEnvironment(),
-    ...(tabs && { locks: tabs.locks, channel: tabs.channel, tabId: tabs.tabId }),
+    // Tabs coordinate only when they share the refresh token (localStorage of this origin). The
+    // plug-in is its own chunk, fetched at once, alongside the first route's view; the session
+    // holds every refresh, sign-in and sign-out until it is in.
+    ...(config.tokenStorage === 'local' && {
+      loadTabs: () =>
+        import('./core/auth/browserTabs').then((m) => m.browserTabSync(tenancy.tenant)),
+    }),
     log: import.meta.env.DEV
       ? (message) => console.debug(`[auth:${tenancy.tenant}] ${message}`)
       : undefined,

@@ -13,6 +13,8 @@ import {
   type TabChannel,
 } from './tabChannel'
 import { noLocks, webLocks, type TabLocks, type WebLockManager } from './tabLocks'
+import { tabSync } from './tabSync'
+import type { TabSyncPlugin } from './tabSyncPort'
 
 export interface CrossTabPorts {
   locks: TabLocks
@@ -74,4 +76,9 @@ export function browserTabs(
         ? storageChannel(`auth:${tenant}`, store, events)
         : noChannel
   return { locks, channel, tabId }
+}
+
+/** The tab-sync plug-in over this page's ports. */
+export function browserTabSync(tenant: string, scope?: PageScope): TabSyncPlugin {
+  return tabSync(browserTabs(tenant, scope))
 }

@@ -8,12 +8,7 @@ import type { Timers } from './clock'
 import type { SignOutReason } from './events'
 import { noChannel, type TabChannel, type TabMessage } from './tabChannel'
 import type { TokenPair } from './tokenApi'
-
-type Outgoing = TabMessage extends infer M
-  ? M extends TabMessage
-    ? Omit<M, 'from'>
-    : never
-  : never
+import type { TabNews } from './tabSyncPort'
 
 export interface CrossTabHooks {
   /** The pair this tab holds, to answer asks (null without an access token). */
@@ -25,11 +20,13 @@ export interface CrossTabHooks {
 }
 
 export interface CrossTab {
-  publish(message: Outgoing): void
+  publish(message: TabNews): void
   /** The pair another tab rotated `refresh` into: heard already, or heard within `askMs` (else null). */
   successorOf(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
   /** The pair whose refresh token is `refresh`: heard already, or asked for (null: no answer in time). */
   pairFor(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
+  /** A tab said it rotated `refresh` into another (one of the last few heard). */
+  replaced(refresh: string): boolean
   close(): void
 }
 
@@ -84,7 +81,7 @@ export function createCrossTab(
     if (replaced) waiting.get(`next:${replaced}`)?.forEach((resolve) => resolve(pair))
   }
 
-  function send(message: Outgoing): void {
+  function send(message: TabNews): void {
     const m = { ...message, from: tabId } as TabMessage
     if ('pair' in m) m.pair = { ...m.pair, offsetMs: deps.offsetMs() }
     channel.post(m)
@@ -121,6 +118,7 @@ export function createCrossTab(
       const ask = () => channel.post({ type: 'ask', from: tabId, refresh })
       return heardWithin(`pair:${refresh}`, signal, ask)
     },
+    replaced: (refresh) => successors.has(refresh),
     close: () => {
       off()
       channel.close()

@@ -1,23 +1,22 @@
 /**
  * The session and its refresh coordinator: one per tab (and tenant), shared by every trigger (boot,
  * the proactive timer, tab visible/online, the 401 interceptor, route guards) and every axios
- * instance. Across tabs: refreshes run under the lock `auth:<tenant>:refresh`, and sign-in,
- * refresh and sign-out are published on the channel `auth:<tenant>`, where the other tabs follow.
+ * instance. Other tabs are the tab-sync plug-in's business (`tabSyncPort.ts`): without it, the
+ * session is alone.
  */
 import { DEFAULT_BACKOFF } from './backoff'
 import { systemClock, systemTimers } from './clock'
 import { headlessEnvironment } from './environment'
-import { isRefreshFailed, SessionExpiredError } from './errors'
+import { isRefreshFailed, RefreshFailedError, SessionExpiredError } from './errors'
+import type { SignOutReason } from './events'
 import { createEmitter } from './events'
 import { createExchange } from './exchange'
 import { createExpiryModel } from './expiry'
 import { redact } from './jwt'
 import { createRefreshGate } from './refreshGate'
 import { createScheduler } from './scheduler'
-import { createSessionSync, userOf } from './sessionSync'
 import type { Session, SessionDeps } from './sessionTypes'
-import { newTabId, noChannel } from './tabChannel'
-import { noLocks } from './tabLocks'
+import { singleTab, type EndHow, type SyncContext, type TabSync } from './tabSyncPort'
 import { createTokenHolder } from './tokenHolder'
 
 export type { SessionEvent, SignOutReason } from './events'
@@ -30,12 +29,6 @@ export function createSession(deps: SessionDeps): Session {
   const timeoutMs = deps.refreshTimeoutMs ?? 10_000
   const log = deps.log ?? (() => {})
   const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff }
-  const locks = deps.locks ?? noLocks
-  const lockName = `auth:${tenant}:refresh`
-  // Long enough not to steal from a slow but live refresh (stealing spends its token a second
-  // time), short enough that even with jitter the steal lands inside this tab's own refresh
-  // timeout, which covers the wait: 60% of it, plus up to half again.
-  const lockWaitMs = () => (deps.lockWaitMs ?? timeoutMs * 0.6) * (1 + backoff.random() / 2)
   const events = createEmitter(log)
   const expiry = createExpiryModel(clock, deps.marginMs)
   const tokens = createTokenHolder({ tenant, storage, expiry, clock, state: deps.state, log })
@@ -64,37 +57,55 @@ export function createSession(deps: SessionDeps): Session {
     onOnline: gate.retryNow,
   })
 
-  const { cross, end, adoptRemote } = createSessionSync({
+  /** Ends the session once: clears the tokens, stops the timers, tells the tabs and listeners. */
+  function end(reason: SignOutReason, how: EndHow = 'here'): void {
+    const refresh = tokens.refresh
+    const had = tokens.clear(how !== 'remote')
+    gate.reset()
+    scheduler.stop()
+    if (!had) return
+    const refused = reason !== 'user' && refresh ? { refresh } : {}
+    if (how === 'here') sync.publish({ type: 'signedOut', reason, ...refused })
+    events.emit({ type: 'signedOut', reason, ...(how === 'remote' && { remote: true }) })
+  }
+
+  const context: SyncContext = {
+    tenant,
     tokens,
     storage,
     gate,
     scheduler,
     events,
-    log,
-    channel: deps.channel ?? noChannel,
-    tabId: deps.tabId ?? newTabId(),
     timers,
-    askMs: deps.askMs ?? 500,
-    offsetMs: () => expiry.offsetMs,
-  })
-
-  const exchange = createExchange({
-    api,
-    storage,
-    tokens,
-    locks,
-    cross,
-    lockName,
-    lockWaitMs,
-    adoptRemote: (pair) => adoptRemote(pair),
-    end: (reason) => end(reason),
-    emit: events.emit,
     log,
-  })
+    timeoutMs,
+    random: backoff.random,
+    offsetMs: () => expiry.offsetMs,
+    end,
+  }
+  let sync: TabSync = deps.tabs?.(context) ?? singleTab
+  let loading: Promise<void> | null = null
+  let disposed = false
+  /** Resolves once the tab-sync plug-in is in (at once without one to load). */
+  function tabsReady(): Promise<void> {
+    if (!deps.loadTabs || sync !== singleTab || disposed) return Promise.resolve()
+    loading ??= deps.loadTabs().then(
+      (plugin) => {
+        if (sync === singleTab && !disposed) sync = plugin(context)
+      },
+      (cause: unknown) => {
+        loading = null
+        log(`could not load the tab sync: ${String(cause)}`)
+        throw new RefreshFailedError('Could not reach the other tabs; retrying.', true, { cause })
+      },
+    )
+    return loading
+  }
+  tabsReady().catch(() => {})
 
-  /** Holds the cross-tab lock for a short write (sign-in, sign-out), so no refresh lands across it. */
-  const locked = <T>(fn: () => T) =>
-    locks.withLock(lockName, { waitMs: lockWaitMs() }, async () => fn())
+  const exchange = createExchange({ api, tokens, sync: () => sync, end, emit: events.emit, log })
+  /** Holds the refresh lock for a short write (sign-in, sign-out), so no refresh lands across it. */
+  const locked = <T>(fn: () => T) => sync.locked(async () => fn())
 
   const session: Session = {
     tenant,
@@ -120,11 +131,12 @@ export function createSession(deps: SessionDeps): Session {
       return expiry.offsetMs
     },
     async signIn(email, password) {
+      await tabsReady()
       const pair = await api.obtain(email, password)
       const fresh = await locked(() => (end('user', 'quiet'), tokens.take(pair, 'login')))
       if (!fresh) throw new SessionExpiredError('The server returned unusable tokens.')
       scheduler.start()
-      cross.publish({ type: 'signedIn', pair, user: { id: fresh.user_id, email: fresh.email } })
+      sync.publish({ type: 'signedIn', pair, user: { id: fresh.user_id, email: fresh.email } })
       log(`signed in; access ${redact(pair.access)}`)
       events.emit({ type: 'signedIn', claims: fresh })
     },
@@ -140,7 +152,7 @@ export function createSession(deps: SessionDeps): Session {
         return false
       }
     },
-    refresh: () => gate.run(exchange),
+    refresh: () => gate.run((signal) => tabsReady().then(() => exchange(signal))),
     usableToken: () => tokens.usable(),
     async validAccessToken() {
       const now = tokens.usable()
@@ -156,17 +168,12 @@ export function createSession(deps: SessionDeps): Session {
       }
     },
     async signOut(reason = 'user') {
+      // The other tabs hear of it too, even in the first moments while the plug-in loads.
+      await tabsReady().catch(() => {})
       const refresh = tokens.refresh
       end(reason)
       if (!refresh || reason !== 'user') return
-      // A refresh another tab finished before it heard of this sign-out stored a newer token of
-      // this user: clear it and revoke it too.
-      const late = await locked(() => {
-        const stored = storage.get()
-        if (!stored || stored === refresh || userOf(stored) !== userOf(refresh)) return null
-        storage.clear()
-        return stored
-      }).catch(() => null)
+      const late = await locked(() => sync.leftover(refresh)).catch(() => null)
       for (const token of late ? [refresh, late] : [refresh]) {
         await api
           .blacklist(token, { timeoutMs })
@@ -176,8 +183,9 @@ export function createSession(deps: SessionDeps): Session {
     on: events.on,
     useState: (port) => tokens.useState(port),
     dispose: () => {
+      disposed = true
       scheduler.stop()
-      cross.close()
+      sync.close()
     },
   }
   return session

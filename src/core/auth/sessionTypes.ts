@@ -5,10 +5,9 @@ import type { Environment } from './environment'
 import type { SessionListener, SignOutReason } from './events'
 import type { TokenClaims } from './jwt'
 import type { SessionStatePort } from './sessionState'
-import type { TabChannel } from './tabChannel'
-import type { TabLocks } from './tabLocks'
 import type { TokenApi } from './tokenApi'
 import type { TokenStorage } from './tokenStorage'
+import type { TabSyncPlugin } from './tabSyncPort'
 
 export type { SessionEvent, SessionListener, SignOutReason } from './events'
 
@@ -29,16 +28,17 @@ export interface SessionDeps {
   /** Wall-clock check period of the proactive refresh (default 5 s). */
   checkEveryMs?: number
   log?: (message: string) => void
-  /** The lock `auth:<tenant>:refresh` shared with the other tabs (none by default: one tab). */
-  locks?: TabLocks
-  /** The channel `auth:<tenant>` to the other tabs (none by default). */
-  channel?: TabChannel
-  /** This tab's id in channel messages. */
-  tabId?: string
-  /** Wait at most this long (plus up to half again, at random) for another tab's lock (60% of the refresh timeout: 6 s). */
-  lockWaitMs?: number
-  /** Wait at most this long for another tab to hand over an access token (500 ms). */
-  askMs?: number
+  /**
+   * Coordination with the other tabs that share the refresh token (`tabSync(...)`; none by
+   * default: one tab).
+   */
+  tabs?: TabSyncPlugin
+  /**
+   * The same, loaded on demand (a code-split chunk). The session starts at once; every refresh,
+   * sign-in and sign-out waits for the plug-in first. A load that fails is a transient refresh
+   * failure (backed off, retried), so a tab never refreshes without the lock.
+   */
+  loadTabs?: () => Promise<TabSyncPlugin>
 }
 
 export interface Session {

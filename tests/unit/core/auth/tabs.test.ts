@@ -4,7 +4,7 @@
  */
 import { http as mock } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { SessionExpiredError } from '@/core/auth/errors'
+import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
@@ -71,6 +71,21 @@ describe('one refresh across tabs', () => {
     expect(net.count(REFRESH)).toBe(1)
     expect(b.hub.sent('ask')).toBeGreaterThan(0)
     expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('storage lags behind the channel (as between browser renderers): nobody goes back to the replaced token, 1 refresh', async () => {
+    const { b, tabs } = await signedInTabs(3)
+    const first = tabs[0]!.session.accessToken
+    // Another tab's write reaches a tab's localStorage well after its channel messages do.
+    b.local.get('acme')!.lagHops = 60
+    const net = watchNetwork()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(net.count(REFRESH)).toBe(1)
+    const access = tabs[0]!.session.accessToken
+    expect(access).not.toBe(first)
+    expect(accessOf(tabs)).toEqual([access, access, access])
     expect(signOuts(tabs)).toEqual([])
   })
 
@@ -235,5 +250,54 @@ describe('tabs stay in step', () => {
     expect(globex.session.accessToken).toBe(before.access)
     expect(globex.storage.get()).toBe(before.stored)
     expect(globex.events.map((e) => e.type)).toEqual(['signedIn'])
+  })
+})
+
+describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of its own)', () => {
+  it('tabs whose plug-in is still on its way hold their start-up refresh until it is in: 1 refresh', async () => {
+    const b = browser()
+    const first = b.open('acme')
+    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const chunk = gate()
+    const late = [1, 2].map(() => b.open('acme', { loaded: () => chunk.wait }))
+    const net = watchNetwork()
+    const restores = late.map((t) => t.session.restore())
+    await settle(20)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(late.map((t) => t.session.accessToken)).toEqual([null, null])
+    chunk.open()
+    await expect(b.drive(Promise.all(restores))).resolves.toEqual([true, true])
+    await settle(10)
+    expect(net.count(REFRESH)).toBe(1)
+    const access = late[0]!.session.accessToken
+    expect(accessOf([first, ...late])).toEqual([access, access, access])
+  })
+
+  it('a plug-in that fails to load: the refresh fails as retryable, the session stays, a later try loads it and refreshes once', async () => {
+    const b = browser()
+    const first = b.open('acme')
+    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const follower = b.open('acme')
+    let loads = 0
+    let broken = true
+    const failing = b.open('acme', {
+      loaded: async () => {
+        loads += 1
+        if (broken) throw new Error('chunk load failed')
+      },
+    })
+    const net = watchNetwork()
+    const error = await b.drive(failing.session.restore()).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RefreshFailedError)
+    expect((error as RefreshFailedError).retryable).toBe(true)
+    expect(failing.session.signedIn).toBe(true)
+    expect(net.count(REFRESH)).toBe(0)
+    broken = false
+    b.timers.sleep(60_000) // past any backoff
+    await expect(b.drive(failing.session.refresh())).resolves.toEqual(expect.any(String))
+    expect(net.count(REFRESH)).toBe(1)
+    expect(loads).toBe(2) // the one at start (the restore joined it), and the one that worked
+    await settle(10)
+    expect(follower.session.accessToken).toBe(failing.session.accessToken)
   })
 })

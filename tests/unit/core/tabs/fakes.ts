@@ -138,28 +138,44 @@ export class ChannelHub {
   }
 }
 
-/** localStorage of one origin seen from several tabs; `storage` events go to the other tabs. */
+/**
+ * localStorage of one origin seen from several tabs; `storage` events go to the other tabs. Each
+ * tab reads its own copy, as a browser's renderers do: its own writes show at once, another tab's
+ * after `lagHops` macrotasks (0: at once), so a BroadcastChannel message can outrun them.
+ */
 export class SharedLocalStorage {
+  lagHops = 0
   private data = new Map<string, string>()
+  private views = new Map<number, Map<string, string>>()
   private listeners = new Map<number, Set<(key: string, value: string | null) => void>>()
   private next = 0
 
   tab(): { store: SharedStore & Storage; events: StorageEvents } {
     const id = this.next++
     const mine = new Set<(key: string, value: string | null) => void>()
+    const own = new Map(this.data)
+    this.views.set(id, own)
     this.listeners.set(id, mine)
+    const apply = (view: Map<string, string>, key: string, value: string | null) =>
+      value === null ? view.delete(key) : view.set(key, value)
     const write = (key: string, value: string | null) => {
-      if (value === null) this.data.delete(key)
-      else this.data.set(key, value)
+      apply(this.data, key, value)
+      apply(own, key, value)
+      for (const [other, view] of this.views) {
+        if (other === id) continue
+        const show = () => apply(view, key, value)
+        if (this.lagHops > 0) later(show, this.lagHops)
+        else show()
+      }
       for (const [other, set] of this.listeners)
-        if (other !== id) set.forEach((l) => later(() => l(key, value)))
+        if (other !== id) set.forEach((l) => later(() => l(key, value), this.lagHops + 1))
     }
     const store = {
-      getItem: (key: string) => this.data.get(key) ?? null,
+      getItem: (key: string) => own.get(key) ?? null,
       setItem: (key: string, value: string) => write(key, String(value)),
       removeItem: (key: string) => write(key, null),
-      clear: () => [...this.data.keys()].forEach((k) => write(k, null)),
-      key: (i: number) => [...this.data.keys()][i] ?? null,
+      clear: () => [...own.keys()].forEach((k) => write(k, null)),
+      key: (i: number) => [...own.keys()][i] ?? null,
       get length() {
         return 0
       },

@@ -10,6 +10,7 @@ import { createSession, type Session, type SessionDeps } from '@/core/auth/sessi
 import { storageLocks } from '@/core/auth/storageLock'
 import { broadcastChannel, storageChannel } from '@/core/auth/tabChannel'
 import { noLocks, webLocks, type TabLocks } from '@/core/auth/tabLocks'
+import { tabSync } from '@/core/auth/tabSync'
 import { createTokenApi } from '@/core/auth/tokenApi'
 import { createTokenStorage, type TokenStorage } from '@/core/auth/tokenStorage'
 import { installAuthInterceptors } from '@/core/http/authInterceptors'
@@ -27,9 +28,11 @@ export interface Tab {
 
 export type LockKind = 'web-locks' | 'storage' | 'none'
 
-export type TabOptions = Omit<Partial<SessionDeps>, 'locks' | 'channel'> & {
+export type TabOptions = Omit<Partial<SessionDeps>, 'tabs' | 'loadTabs'> & {
   locks?: LockKind
   channel?: 'broadcast' | 'storage'
+  /** The tab-sync plug-in is loaded on demand (as services.ts does): each load waits for this. */
+  loaded?: () => Promise<unknown>
 }
 
 export interface Browser {
@@ -69,7 +72,7 @@ export function browser(): Browser {
   const clock = { skewMs: 0, now: () => Date.now() + clock.skewMs }
 
   function open(tenant = 'acme', options: TabOptions = {}): Tab {
-    const { locks: lockKind = 'web-locks', channel = 'broadcast', ...deps } = options
+    const { locks: lockKind = 'web-locks', channel = 'broadcast', loaded, ...deps } = options
     const origin = local.get(tenant) ?? new SharedLocalStorage()
     local.set(tenant, origin)
     const view = origin.tab()
@@ -84,6 +87,14 @@ export function browser(): Browser {
           : noLocks
     const storage = createTokenStorage('local', tenant, { localStorage: view.store })
     const baseURL = `http://${tenant}.localhost/api/v1`
+    const plugin = tabSync({
+      locks: tabLocks,
+      channel:
+        channel === 'broadcast'
+          ? broadcastChannel(`auth:${tenant}`, hub.create)
+          : storageChannel(`auth:${tenant}`, view.store, view.events),
+      tabId: name,
+    })
     const session = createSession({
       tenant,
       api: createTokenApi(axios.create({ baseURL })),
@@ -91,12 +102,7 @@ export function browser(): Browser {
       timers,
       clock,
       backoff: { random: () => draws },
-      locks: tabLocks,
-      channel:
-        channel === 'broadcast'
-          ? broadcastChannel(`auth:${tenant}`, hub.create)
-          : storageChannel(`auth:${tenant}`, view.store, view.events),
-      tabId: name,
+      ...(loaded ? { loadTabs: () => loaded().then(() => plugin) } : { tabs: plugin }),
       ...deps,
     })
     const http = axios.create({ baseURL, timeout: 15_000 })

@@ -1,0 +1,137 @@
+/**
+ * The cross-tab plug-in: the tabs of one tenant that share a refresh token (localStorage) refresh
+ * under one lock `auth:<tenant>:refresh` and tell each other of every sign-in, refresh and
+ * sign-out on the channel `auth:<tenant>`. A pair heard from another tab is adopted as a refresh of
+ * this session, or, for another user or a new login, as a new session (a new epoch, so results of
+ * the old one are thrown away). Inside the lock a tab first catches up (a rotated token in storage
+ * means its pair is adopted, not the old token spent), and a refusal is checked once more against
+ * the other tabs before the session is ended.
+ */
+import { createCrossTab } from './crossTab'
+import { readToken, redact } from './jwt'
+import { newTabId, type TabChannel } from './tabChannel'
+import type { TabLocks } from './tabLocks'
+import type { TokenPair } from './tokenApi'
+import type { TabSyncPlugin } from './tabSyncPort'
+
+export interface TabSyncOptions {
+  /** The lock shared with the other tabs (Web Locks, or the storage lease). */
+  locks: TabLocks
+  /** The channel to the other tabs. */
+  channel: TabChannel
+  /** This tab's id in channel messages. */
+  tabId?: string
+  /** Wait at most this long (plus up to half again, at random) for another tab's lock (60% of the refresh timeout: 6 s). */
+  lockWaitMs?: number
+  /** Wait at most this long for another tab to hand over an access token (500 ms). */
+  askMs?: number
+}
+
+export const userOf = (token: string | null | undefined) =>
+  String(readToken(token, 'refresh')?.user_id)
+const iatOf = (token: string | null) => readToken(token, 'refresh')?.iat ?? 0
+
+export function tabSync(options: TabSyncOptions): TabSyncPlugin {
+  return (s) => {
+    const { tokens, storage, log } = s
+    const lockName = `auth:${s.tenant}:refresh`
+    // Long enough not to steal from a slow but live refresh (stealing spends its token a second
+    // time), short enough that even with jitter the steal lands inside this tab's own refresh
+    // timeout, which covers the wait: 60% of it, plus up to half again.
+    const waitMs = () => (options.lockWaitMs ?? s.timeoutMs * 0.6) * (1 + s.random() / 2)
+
+    /** Takes a pair another tab obtained; false if it is unusable. */
+    function adopt(pair: TokenPair, login = false): boolean {
+      const claims = tokens.check(pair)
+      if (!claims) return false
+      const fresh =
+        !login && tokens.refresh !== null && userOf(tokens.refresh) === String(claims.user_id)
+      if (!fresh) {
+        tokens.clear(false)
+        s.gate.reset()
+      }
+      tokens.take(pair, 'remote')
+      s.scheduler.start()
+      log(`${fresh ? 'refreshed' : 'signed in'} in another tab; access ${redact(pair.access)}`)
+      s.events.emit({ type: fresh ? 'refreshed' : 'signedIn', claims, remote: true })
+      return true
+    }
+
+    const cross = createCrossTab(
+      {
+        channel: options.channel,
+        tabId: options.tabId ?? newTabId(),
+        timers: s.timers,
+        askMs: options.askMs ?? 500,
+        offsetMs: s.offsetMs,
+      },
+      {
+        current: () =>
+          tokens.access && tokens.refresh
+            ? { access: tokens.access, refresh: tokens.refresh }
+            : null,
+        signedIn: (pair) => void (pair.refresh !== tokens.refresh && adopt(pair, true)),
+        // Only a tab that is signed in follows refreshes; a signed-out one waits for a sign-in.
+        refreshed: (pair, replaced) =>
+          void (
+            tokens.refresh !== null &&
+            tokens.refresh !== pair.refresh &&
+            (tokens.refresh === replaced || storage.get() === pair.refresh) &&
+            adopt(pair)
+          ),
+        // A refusal of a token this tab has already moved past says nothing about its session.
+        signedOut: (reason, refused) =>
+          void ((!refused || refused === tokens.refresh) && s.end(reason, 'remote')),
+      },
+    )
+
+    /**
+     * A tab's copy of localStorage can lag behind the channel (browsers sync it between
+     * processes): a stored token that was heard replaced, or was issued before the one we know,
+     * is old news, never a reason to go back to it.
+     */
+    const older = (token: string, known: string | null) =>
+      cross.replaced(token) || iatOf(token) < iatOf(known)
+
+    /** The pair behind a newer refresh token another tab stored (not the one we know), if any. */
+    async function storedByOthers(known: string | null, signal: AbortSignal) {
+      const stored = storage.get()
+      if (!stored || stored === known || !tokens.spendable(stored) || older(stored, known))
+        return null
+      return { stored, pair: await cross.pairFor(stored, signal) }
+    }
+
+    return {
+      locked: (task, signal) =>
+        options.locks.withLock(lockName, { waitMs: waitMs(), signal }, task),
+      async catchUp(signal) {
+        const found = await storedByOthers(tokens.refresh, signal)
+        if (!found) return
+        if (found.pair && adopt(found.pair)) {
+          log(`another tab rotated the refresh token; adopted ${redact(found.pair.access)}`)
+        } else if (userOf(found.stored) === userOf(tokens.refresh)) {
+          // The tab that rotated it is gone: spend the newest token rather than our spent one.
+          log(`no tab holds the pair of ${redact(found.stored)}; refreshing with it`)
+          tokens.holdRefresh(found.stored)
+        }
+      },
+      async rescue(sent, signal) {
+        const next =
+          (await storedByOthers(sent, signal))?.pair ?? (await cross.successorOf(sent, signal))
+        if (!next || !adopt(next)) return null
+        log(`${redact(sent)} was spent by another tab; adopted its pair`)
+        return tokens.access
+      },
+      publish: cross.publish,
+      // A refresh another tab finished before it heard of this sign-out stored a newer token of
+      // this user: it is cleared here and revoked too.
+      leftover(signedOut) {
+        const stored = storage.get()
+        if (!stored || stored === signedOut || userOf(stored) !== userOf(signedOut)) return null
+        storage.clear()
+        return stored
+      },
+      close: cross.close,
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The seam between a session and the other tabs that share its refresh token. The session alone
+ * (memory or sessionStorage: nobody shares the token) runs with `singleTab`; `tabSync.ts` is the
+ * plug-in for localStorage, passed in by the composition root, or loaded on demand.
+ */
+import type { Timers } from './clock'
+import type { Emitter, SignOutReason } from './events'
+import type { RefreshGate } from './refreshGate'
+import type { Scheduler } from './scheduler'
+import type { TabMessage } from './tabChannel'
+import type { TokenHolder } from './tokenHolder'
+import type { TokenStorage } from './tokenStorage'
+
+/** A message as this tab sends it (the plug-in adds the sender). */
+export type TabNews = TabMessage extends infer M
+  ? M extends TabMessage
+    ? Omit<M, 'from'>
+    : never
+  : never
+
+/** here: this tab ends it (and says so); remote: another tab did (and cleared storage); quiet: a sign-in follows. */
+export type EndHow = 'here' | 'remote' | 'quiet'
+
+/** What a plug-in gets to see and do of the session it serves. */
+export interface SyncContext {
+  tenant: string
+  tokens: TokenHolder
+  storage: TokenStorage
+  gate: RefreshGate
+  scheduler: Scheduler
+  events: Emitter
+  timers: Timers
+  log(message: string): void
+  /** The session's refresh timeout: lock waits are sized from it. */
+  timeoutMs: number
+  /** The jitter source. */
+  random(): number
+  /** This tab's server-clock offset. */
+  offsetMs(): number
+  /** Ends the session (once): clears the tokens, stops the timers, tells the listeners. */
+  end(reason: SignOutReason, how?: EndHow): void
+}
+
+export interface TabSync {
+  /** Runs `task` holding the tenant's refresh lock; its signal aborts if the lock is taken away. */
+  locked<T>(task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>
+  /** Before spending: adopts what another tab did meanwhile (a rotated token, its pair). */
+  catchUp(signal: AbortSignal): Promise<void>
+  /** After `sent` was refused: the access token of the pair another tab rotated it into, or null. */
+  rescue(sent: string, signal: AbortSignal): Promise<string | null>
+  publish(news: TabNews): void
+  /** On a user's sign-out, under the lock: a newer token of the same user another tab stored since (taken out of storage). */
+  leftover(signedOut: string): string | null
+  close(): void
+}
+
+export type TabSyncPlugin = (session: SyncContext) => TabSync
+
+/** Nobody shares the refresh token: nothing to wait for, adopt or tell. */
+export const singleTab: TabSync = {
+  locked: (task, signal) => task(signal ?? new AbortController().signal),
+  catchUp: async () => {},
+  rescue: async () => null,
+  publish: () => {},
+  leftover: () => null,
+  close: () => {},
+}
