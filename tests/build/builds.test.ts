@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BUDGET, bundleCore, initialJs } from '../../bench/sizes.mjs'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -78,6 +79,23 @@ describe('builds', () => {
         expect(text.includes(chartMarker), `${name} is initial`).toBe(false)
     }
     expect(files.some(({ text }) => text.includes(chartMarker))).toBe(true)
+  })
+
+  it('keeps the tab-sync plug-in out of the initial JS, in a chunk of its own', () => {
+    const { files } = initialJs(real)
+    const marker = 'was spent by another tab'
+    const chunks = jsFiles(real).filter(({ text }) => text.includes(marker))
+    expect(chunks.map((c) => c.name)).toHaveLength(1)
+    for (const chunk of chunks) expect(files).not.toContain(`assets/${chunk.name}`)
+  })
+
+  it('stays within the size budgets: initial JS <= 65 KB gzip, auth core alone <= 6 KB gzip', async () => {
+    const initial = initialJs(real)
+    expect(initial.files.length).toBeGreaterThan(0)
+    expect(initial.gzip).toBeLessThanOrEqual(BUDGET.initialJs)
+    const core = await bundleCore(join(root, 'test-results/core-size'))
+    expect(core.gzip).toBeGreaterThan(1024)
+    expect(core.gzip).toBeLessThanOrEqual(BUDGET.core)
   })
 
   it('the demo build (npm run build:demo) is standalone: worker script and mock included', () => {

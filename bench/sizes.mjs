@@ -1,0 +1,37 @@
+// Sizes, as the bench reports them and the build tests hold them to: the auth core bundled alone
+// (minified, gzip level 9, axios and jwt-decode external), and the initial JS of a built app (the
+// entry script plus every modulepreload the page links, gzip level 9).
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'rolldown'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+export const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length
+
+/** The budgets of issue 4, in bytes of gzip. */
+export const BUDGET = { core: 6 * 1024, initialJs: 65 * 1024 }
+
+/** Bundles `entry` (a file under bench/) into `outDir`/`name`.js; returns its path and gzip size. */
+export async function bundleCore(outDir, entry = 'entry.ts', name = 'core') {
+  await build({
+    input: join(root, 'bench', entry),
+    external: ['axios', 'jwt-decode'],
+    logLevel: 'silent',
+    output: { dir: outDir, format: 'esm', minify: true, entryFileNames: `${name}.js` },
+  })
+  const file = join(outDir, `${name}.js`)
+  return { file, gzip: gzipBytes(file) }
+}
+
+/** The JS a page of the build in `distDir` loads before anything lazy: names and total gzip. */
+export function initialJs(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const refs = html.matchAll(
+    /<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g,
+  )
+  const files = [...new Set([...refs].map((m) => m[1]))]
+  return { files, gzip: files.reduce((sum, f) => sum + gzipBytes(join(distDir, f)), 0) }
+}
