@@ -96,7 +96,11 @@ export function createSession(deps: SessionDeps): Session {
       (cause: unknown) => {
         loading = null
         log(`could not load the tab sync: ${String(cause)}`)
-        throw new RefreshFailedError('Could not reach the other tabs; retrying.', true, { cause })
+        throw new RefreshFailedError(
+          'Could not load part of the app. Check your connection and try again.',
+          true,
+          { cause },
+        )
       },
     )
     return loading

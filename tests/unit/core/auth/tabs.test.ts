@@ -292,11 +292,16 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
     expect((error as RefreshFailedError).retryable).toBe(true)
     expect(failing.session.signedIn).toBe(true)
     expect(net.count(REFRESH)).toBe(0)
+    // A sign-in needs the plug-in too (it takes the lock): it fails the same way, before any call.
+    await expect(failing.session.signIn(ADMIN.email, ADMIN.password)).rejects.toBeInstanceOf(
+      RefreshFailedError,
+    )
+    expect(net.count('/auth/jwt/create/')).toBe(0)
     broken = false
     b.timers.sleep(60_000) // past any backoff
     await expect(b.drive(failing.session.refresh())).resolves.toEqual(expect.any(String))
     expect(net.count(REFRESH)).toBe(1)
-    expect(loads).toBe(2) // the one at start (the restore joined it), and the one that worked
+    expect(loads).toBe(3) // at start (the restore joined it), for the sign-in, and the one that worked
     await settle(10)
     expect(follower.session.accessToken).toBe(failing.session.accessToken)
   })
