@@ -5,6 +5,8 @@ const executablePath = process.env.E2E_CHROMIUM || undefined
 /** The app against the mock backend (as `npm run dev`), and against the real Django fixture. */
 const mockPort = Number(process.env.E2E_PORT ?? 5199)
 const djangoPort = Number(process.env.E2E_DJANGO_PORT ?? 5197)
+/** The production bundle (the demo build: the real-backend build plus the mock), served by `vite preview`. */
+const buildPort = Number(process.env.E2E_BUILD_PORT ?? 5195)
 /**
  * Access-token lifetime of the Django fixture in the e2e run: short, so refreshes happen, and long
  * enough that a renewed token's own proactive refresh (due at 75%) never lands inside a step that
@@ -53,6 +55,13 @@ export default defineConfig({
       testMatch: ['**/core/**/*.spec.ts', '**/django-only/**/*.spec.ts'],
       metadata: { port: djangoPort, backend: 'django', accessSeconds: DJANGO_ACCESS_SECONDS },
     },
+    {
+      // The session and tab journeys again on the production bundle: its chunking (one initial
+      // file, the tab-sync plug-in fetched on its own) is what people get.
+      name: 'build',
+      testMatch: ['**/core/session.spec.ts', '**/core/tabs.spec.ts'],
+      metadata: { port: buildPort, backend: 'mock' },
+    },
   ],
   webServer: [
     {
@@ -67,6 +76,14 @@ export default defineConfig({
       env: { ACCESS_SECONDS: String(DJANGO_ACCESS_SECONDS) },
       reuseExistingServer: !process.env.CI,
       timeout: 90_000,
+    },
+    {
+      command:
+        'npx vite build --mode demo --outDir test-results/e2e-dist --emptyOutDir --logLevel error' +
+        ` && npx vite preview --outDir test-results/e2e-dist --port ${buildPort} --strictPort`,
+      url: `http://127.0.0.1:${buildPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
     },
   ],
 })
