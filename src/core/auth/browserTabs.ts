@@ -78,7 +78,7 @@ export function browserTabs(
   return { locks, channel, tabId }
 }
 
-/** The tab-sync plug-in over this page's ports. */
+/** The tab-sync plug-in over this page's ports (opened only when a session takes it). */
 export function browserTabSync(tenant: string, scope?: PageScope): TabSyncPlugin {
-  return tabSync(browserTabs(tenant, scope))
+  return (session) => tabSync(browserTabs(tenant, scope))(session)
 }

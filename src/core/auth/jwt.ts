@@ -31,6 +31,10 @@ export function readToken(token: unknown, expected: TokenType): TokenClaims | nu
   return claims as unknown as TokenClaims
 }
 
+/** The user a refresh token was issued to, as a string ('undefined' for anything unreadable). */
+export const userOf = (token: string | null | undefined) =>
+  String(readToken(token, 'refresh')?.user_id)
+
 /** A token minted for another tenant (or with no tenant claim when one is expected) is not ours. */
 export function belongsTo(claims: TokenClaims, tenant: string): boolean {
   return claims.tenant === tenant

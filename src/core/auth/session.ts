@@ -5,14 +5,14 @@
  * session is alone.
  */
 import { DEFAULT_BACKOFF } from './backoff'
-import { systemClock, systemTimers } from './clock'
+import { systemClock, systemTimers, withTimeout } from './clock'
 import { headlessEnvironment } from './environment'
 import { isRefreshFailed, RefreshFailedError, SessionExpiredError } from './errors'
 import type { SignOutReason } from './events'
 import { createEmitter } from './events'
 import { createExchange } from './exchange'
 import { createExpiryModel } from './expiry'
-import { redact } from './jwt'
+import { redact, userOf } from './jwt'
 import { createRefreshGate } from './refreshGate'
 import { createScheduler } from './scheduler'
 import type { Session, SessionDeps } from './sessionTypes'
@@ -86,23 +86,30 @@ export function createSession(deps: SessionDeps): Session {
   let sync: TabSync = deps.tabs?.(context) ?? singleTab
   let loading: Promise<void> | null = null
   let disposed = false
-  /** Resolves once the tab-sync plug-in is in (at once without one to load). */
+  /**
+   * Resolves once the tab-sync plug-in is in (at once without one to load). Rejects, retryably,
+   * when the load fails or outlasts the refresh timeout; the next call tries again.
+   */
   function tabsReady(): Promise<void> {
-    if (!deps.loadTabs || sync !== singleTab || disposed) return Promise.resolve()
-    loading ??= deps.loadTabs().then(
-      (plugin) => {
+    if (!deps.loadTabs || sync !== singleTab) return Promise.resolve()
+    if (disposed) return Promise.reject(new RefreshFailedError('This session was closed.', false))
+    loading ??= withTimeout(
+      deps.loadTabs().then((plugin) => {
         if (sync === singleTab && !disposed) sync = plugin(context)
-      },
-      (cause: unknown) => {
-        loading = null
-        log(`could not load the tab sync: ${String(cause)}`)
-        throw new RefreshFailedError(
-          'Could not load part of the app. Check your connection and try again.',
-          true,
-          { cause },
-        )
-      },
-    )
+      }),
+      timeoutMs,
+      timers,
+      () => new Error('no answer'),
+    ).catch((cause: unknown) => {
+      loading = null
+      log(`could not load the tab sync: ${String(cause)}`)
+      // Browsers may remember a failed module fetch until the page reloads.
+      throw new RefreshFailedError(
+        'Could not load part of the app: reload the page to try again.',
+        true,
+        { cause },
+      )
+    })
     return loading
   }
   tabsReady().catch(() => {})
@@ -156,7 +163,13 @@ export function createSession(deps: SessionDeps): Session {
         return false
       }
     },
-    refresh: () => gate.run((signal) => tabsReady().then(() => exchange(signal))),
+    refresh: () =>
+      gate.run(async (signal) => {
+        const started = tokens.epoch
+        await tabsReady()
+        if (started !== tokens.epoch) throw new SessionExpiredError('The session changed.')
+        return exchange(signal)
+      }),
     usableToken: () => tokens.usable(),
     async validAccessToken() {
       const now = tokens.usable()
@@ -172,13 +185,25 @@ export function createSession(deps: SessionDeps): Session {
       }
     },
     async signOut(reason = 'user') {
-      // The other tabs hear of it too, even in the first moments while the plug-in loads.
-      await tabsReady().catch(() => {})
       const refresh = tokens.refresh
-      end(reason)
-      if (!refresh || reason !== 'user') return
-      const late = await locked(() => sync.leftover(refresh)).catch(() => null)
-      for (const token of late ? [refresh, late] : [refresh]) {
+      const stored = storage.get()
+      const alone = sync === singleTab
+      end(reason) // at once: this tab is signed out, whatever the plug-in does
+      if (!refresh) return
+      const joined = await tabsReady().then(
+        () => sync !== singleTab,
+        () => false,
+      )
+      // Ended while the plug-in was still loading: the other tabs hear of it now.
+      if (alone && joined)
+        sync.publish({ type: 'signedOut', reason, ...(reason !== 'user' && { refresh }) })
+      if (reason !== 'user') return
+      // Newer tokens of this user another tab stored, before this sign-out or (seen under the
+      // lock) while it finished a refresh, are revoked too.
+      const newer = stored && stored !== refresh && userOf(stored) === userOf(refresh) && stored
+      const late = joined ? await locked(() => sync.leftover(refresh)).catch(() => null) : null
+      for (const token of new Set([refresh, newer, late])) {
+        if (!token) continue
         await api
           .blacklist(token, { timeoutMs })
           .catch((e: unknown) => log(`blacklist call failed: ${String(e)}`))

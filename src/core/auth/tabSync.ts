@@ -8,7 +8,7 @@
  * the other tabs before the session is ended.
  */
 import { createCrossTab } from './crossTab'
-import { readToken, redact } from './jwt'
+import { readToken, redact, userOf } from './jwt'
 import { newTabId, type TabChannel } from './tabChannel'
 import type { TabLocks } from './tabLocks'
 import type { TokenPair } from './tokenApi'
@@ -27,8 +27,6 @@ export interface TabSyncOptions {
   askMs?: number
 }
 
-export const userOf = (token: string | null | undefined) =>
-  String(readToken(token, 'refresh')?.user_id)
 const iatOf = (token: string | null) => readToken(token, 'refresh')?.iat ?? 0
 
 export function tabSync(options: TabSyncOptions): TabSyncPlugin {
@@ -90,8 +88,10 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
      * processes): a stored token that was heard replaced, or was issued before the one we know,
      * is old news, never a reason to go back to it.
      */
-    const older = (token: string, known: string | null) =>
-      cross.replaced(token) || iatOf(token) < iatOf(known)
+    const older = (token: string, known: string | null) => {
+      const [mine, theirs] = [iatOf(known), iatOf(token)]
+      return cross.replaced(token) || (mine > 0 && theirs > 0 && theirs < mine)
+    }
 
     /** The pair behind a newer refresh token another tab stored (not the one we know), if any. */
     async function storedByOthers(known: string | null, signal: AbortSignal) {

@@ -306,3 +306,66 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
     expect(follower.session.accessToken).toBe(failing.session.accessToken)
   })
 })
+
+describe('signing out around a plug-in that is late or missing', () => {
+  it('while the plug-in loads: this tab is signed out at once, its waiting restore ends cleanly, and the other tabs follow once it is in', async () => {
+    const b = browser()
+    const first = b.open('acme')
+    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const chunk = gate()
+    const late = b.open('acme', { loaded: () => chunk.wait })
+    const net = watchNetwork()
+    const restore = late.session.restore()
+    const signOut = late.session.signOut()
+    expect(late.session.signedIn).toBe(false)
+    expect(late.storage.get()).toBeNull()
+    await settle(10)
+    expect(first.session.signedIn).toBe(true) // nobody has told it yet
+    chunk.open()
+    await b.drive(Promise.all([restore, signOut]))
+    await expect(restore).resolves.toBe(false)
+    await settle(10)
+    expect(first.session.signedIn).toBe(false)
+    expect(signOuts([first])).toMatchObject([{ reason: 'user', remote: true }])
+    expect(net.count(REFRESH)).toBe(0)
+    expect(net.count(BLACKLIST)).toBe(1)
+  })
+
+  it('the plug-in never loads: the sign-out still revokes the newer token another tab stored, so that tab cannot go on', async () => {
+    const b = browser()
+    const first = b.open('acme')
+    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const broken = b.open('acme', { loaded: () => Promise.reject(new Error('chunk load failed')) })
+    b.timers.sleep(1_000) // a new iat, so the rotated token differs
+    await b.drive(first.session.refresh()) // rotates the token `broken` holds
+    const net = watchNetwork()
+    await b.drive(broken.session.signOut())
+    expect(net.count(BLACKLIST)).toBe(2)
+    expect(broken.storage.get()).toBeNull()
+    b.timers.sleep(121_000)
+    await expect(b.drive(first.session.refresh())).rejects.toBeInstanceOf(SessionExpiredError)
+    expect(first.session.signedIn).toBe(false)
+  })
+
+  it('a session closed before its plug-in came: it refreshes no more (it would be alone), nothing spent', async () => {
+    const b = browser()
+    const first = b.open('acme')
+    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const chunk = gate()
+    const late = b.open('acme', { loaded: () => chunk.wait })
+    late.session.dispose()
+    chunk.open()
+    const net = watchNetwork()
+    await expect(b.drive(late.session.refresh())).rejects.toBeInstanceOf(RefreshFailedError)
+    expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('a plug-in that never answers: sign-in fails within the refresh timeout, nothing hangs', async () => {
+    const b = browser()
+    const stuck = b.open('acme', { loaded: () => new Promise(() => {}) })
+    const net = watchNetwork()
+    const error = await b.drive(stuck.session.signIn(ADMIN.email, ADMIN.password)).catch((e) => e)
+    expect(error).toBeInstanceOf(RefreshFailedError)
+    expect(net.count('/auth/jwt/create/')).toBe(0)
+  })
+})
