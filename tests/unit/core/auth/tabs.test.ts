@@ -255,9 +255,8 @@ describe('tabs stay in step', () => {
 
 describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of its own)', () => {
   it('tabs whose plug-in is still on its way hold their start-up refresh until it is in: 1 refresh', async () => {
-    const b = browser()
-    const first = b.open('acme')
-    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const { b, tabs } = await signedInTabs(1)
+    const first = tabs[0]!
     const chunk = gate()
     const late = [1, 2].map(() => b.open('acme', { loaded: () => chunk.wait }))
     const net = watchNetwork()
@@ -274,9 +273,7 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
   })
 
   it('a plug-in that fails to load: the refresh fails as retryable, the session stays, a later try loads it and refreshes once', async () => {
-    const b = browser()
-    const first = b.open('acme')
-    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const { b } = await signedInTabs(1)
     const follower = b.open('acme')
     let loads = 0
     let broken = true
@@ -309,9 +306,8 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
 
 describe('signing out around a plug-in that is late or missing', () => {
   it('while the plug-in loads: this tab is signed out at once, its waiting restore ends cleanly, and the other tabs follow once it is in', async () => {
-    const b = browser()
-    const first = b.open('acme')
-    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const { b, tabs } = await signedInTabs(1)
+    const first = tabs[0]!
     const chunk = gate()
     const late = b.open('acme', { loaded: () => chunk.wait })
     const net = watchNetwork()
@@ -332,9 +328,8 @@ describe('signing out around a plug-in that is late or missing', () => {
   })
 
   it('the plug-in never loads: the sign-out still revokes the newer token another tab stored, so that tab cannot go on', async () => {
-    const b = browser()
-    const first = b.open('acme')
-    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const { b, tabs } = await signedInTabs(1)
+    const first = tabs[0]!
     const broken = b.open('acme', { loaded: () => Promise.reject(new Error('chunk load failed')) })
     b.timers.sleep(1_000) // a new iat, so the rotated token differs
     await b.drive(first.session.refresh()) // rotates the token `broken` holds
@@ -348,9 +343,7 @@ describe('signing out around a plug-in that is late or missing', () => {
   })
 
   it('a session closed before its plug-in came: it refreshes no more (it would be alone), nothing spent', async () => {
-    const b = browser()
-    const first = b.open('acme')
-    await b.drive(first.session.signIn(ADMIN.email, ADMIN.password))
+    const { b } = await signedInTabs(1)
     const chunk = gate()
     const late = b.open('acme', { loaded: () => chunk.wait })
     late.session.dispose()
