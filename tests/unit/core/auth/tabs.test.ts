@@ -312,6 +312,7 @@ describe('signing out around a plug-in that is late or missing', () => {
     const late = b.open('acme', { loaded: () => chunk.wait })
     const net = watchNetwork()
     const restore = late.session.restore()
+    const refresh = late.session.refresh().catch((e: unknown) => e)
     const signOut = late.session.signOut()
     expect(late.session.signedIn).toBe(false)
     expect(late.storage.get()).toBeNull()
@@ -320,6 +321,8 @@ describe('signing out around a plug-in that is late or missing', () => {
     chunk.open()
     await b.drive(Promise.all([restore, signOut]))
     await expect(restore).resolves.toBe(false)
+    // Said as what happened (the session changed), not as an aborted request.
+    expect(await refresh).toBeInstanceOf(SessionExpiredError)
     await settle(10)
     expect(first.session.signedIn).toBe(false)
     expect(signOuts([first])).toMatchObject([{ reason: 'user', remote: true }])

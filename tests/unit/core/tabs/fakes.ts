@@ -30,6 +30,8 @@ export class FakeLockManager implements WebLockManager {
     callback: (lock: unknown) => Promise<unknown>,
   ): Promise<unknown> {
     return new Promise((resolve, reject) => {
+      // As navigator.locks: a request whose signal has already aborted is refused outright.
+      if (options.signal?.aborted) return reject(abortError())
       const run = () => {
         this.grants.push(name)
         const mine = this.held.get(name)
