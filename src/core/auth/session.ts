@@ -115,6 +115,14 @@ export function createSession(deps: SessionDeps): Session {
   tabsReady().catch(() => {})
 
   const exchange = createExchange({ api, tokens, sync: () => sync, end, emit: events.emit, log })
+  /**
+   * The access token as it stands; but once it is due for renewal and the renewal is under way,
+   * requests wait for the new one rather than race the old one to the server (it has little left).
+   */
+  const current = () => {
+    const claims = tokens.claims
+    return gate.inFlight && claims && expiry.dueInMs(claims) <= 0 ? null : tokens.usable()
+  }
   /** Holds the refresh lock for a short write (sign-in, sign-out), so no refresh lands across it. */
   const locked = <T>(fn: () => T) => sync.locked(async () => fn())
 
@@ -170,9 +178,9 @@ export function createSession(deps: SessionDeps): Session {
         if (started !== tokens.epoch) throw new SessionExpiredError('The session changed.')
         return exchange(signal)
       }),
-    usableToken: () => tokens.usable(),
+    usableToken: current,
     async validAccessToken() {
-      const now = tokens.usable()
+      const now = current()
       if (now || !tokens.refresh) return now ?? tokens.access
       try {
         return await session.refresh()

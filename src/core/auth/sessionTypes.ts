@@ -60,7 +60,10 @@ export interface Session {
   restore(): Promise<boolean>
   /** Starts a refresh or joins the one in flight; resolves with the new access token. */
   refresh(): Promise<string>
-  /** The access token if it is usable as it stands (no refresh needed), else null. Synchronous. */
+  /**
+   * The access token if it is usable as it stands, else null (also while a renewal of a token
+   * that is due is under way: wait for that one). Synchronous.
+   */
   usableToken(): string | null
   /** An access token that is not about to expire (refreshing first when needed), or null. */
   validAccessToken(): Promise<string | null>

@@ -62,6 +62,26 @@ describe('single flight', () => {
     expect(net.count(REFRESH)).toBe(1)
   })
 
+  it('a request made while a due token is being renewed waits for the new one: sent once, no 401', async () => {
+    const h = await signedIn()
+    const exp = h.session.claims!.exp * 1000
+    h.timers.sleep(exp - Date.now() - 5_000) // due for renewal, 5 s left: still fit to send
+    expect(h.session.usableToken()).not.toBeNull()
+    const held = gate()
+    server.use(mock.post(`*/api/v1${REFRESH}`, () => held.wait, { once: true }))
+    const net = watchNetwork()
+    const refresh = h.session.refresh() // what the proactive timer does
+    const request = h.http.get(ME)
+    await settle(20)
+    expect(net.count(ME)).toBe(0) // it waits for the renewal rather than race the old token
+    held.open()
+    await expect(request).resolves.toMatchObject({ status: 200 })
+    await refresh
+    const sent = net.seen.filter((s) => s.path.endsWith(ME))
+    expect(sent.map((s) => s.authorization)).toEqual([`Bearer ${h.session.accessToken}`])
+    expect(net.count(REFRESH)).toBe(1)
+  })
+
   it('a late 401 from a request sent with an older token replays without refreshing', async () => {
     const h = await signedIn()
     h.clock.frozenAt = Date.now()
