@@ -110,7 +110,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@/*', '../core/*', '../stores/*', '../api/*'],
+              group: ['@/*', '**/core/**', '**/stores/**', '**/api/**'],
               message: 'The mock backend stands alone, like the Django server it imitates.',
             },
           ],

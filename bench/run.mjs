@@ -99,24 +99,17 @@ async function drain(core, backend, n) {
   return t1 - t0
 }
 
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7)
+/** An adapter that answers at once: the interceptors' cost against axios alone, no network. */
+const noNetwork = async (config) => ({
+  data: { ok: true },
+  status: 200,
+  statusText: 'OK',
+  headers: {},
+  config,
+  request: {},
+})
+
 const backend = await startBackend()
-if (only === 'overhead') {
-  const { core } = await loadCore()
-  const noNet = async (config) => ({
-    data: { ok: true },
-    status: 200,
-    statusText: 'OK',
-    headers: {},
-    config,
-    request: {},
-  })
-  log(`loopback ${(await overhead(core, backend, 5, 10_000)).toFixed(3)}x`)
-  log(`no network ${(await overhead(core, backend, 5, 10_000, noNet)).toFixed(3)}x`)
-  await backend.close()
-  agent.destroy()
-  process.exit(0)
-}
 log('bundling the auth core…')
 const { core, gzip: coreGzip } = await loadCore()
 const { gzip: withTabs } = await bundleCore(join(tmp, 'core'), 'entry-tabs.ts', 'core-tabs')
@@ -146,25 +139,17 @@ NS.forEach((n, i) => {
 log('overhead (loopback)…')
 const loop = await overhead(core, backend, 5, 10_000)
 log('overhead (in-process adapter, no network)…')
-const noNet = await overhead(core, backend, 5, 10_000, async (config) => ({
-  data: { ok: true },
-  status: 200,
-  statusText: 'OK',
-  headers: {},
-  config,
-  request: {},
-}))
+const noNet = await overhead(core, backend, 5, 10_000, noNetwork)
 log('drain…')
-const d1 = median([
-  await drain(core, backend, 1000),
-  await drain(core, backend, 1000),
-  await drain(core, backend, 1000),
-])
-const d10 = median([
-  await drain(core, backend, 10_000),
-  await drain(core, backend, 10_000),
-  await drain(core, backend, 10_000),
-])
+/** Median of three drains of n, run one after another. */
+const drainMedian = async (n) =>
+  median([
+    await drain(core, backend, n),
+    await drain(core, backend, n),
+    await drain(core, backend, n),
+  ])
+const d1 = await drainMedian(1000)
+const d10 = await drainMedian(10_000)
 log('real-backend build…')
 const app = buildApp()
 await backend.close()

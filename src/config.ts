@@ -2,8 +2,6 @@
 import type { StorageKind } from './core/auth/tokenStorage'
 
 export interface AppConfig {
-  /** The MSW mock backend runs in the browser (dev and demo builds). */
-  mocking: boolean
   /** Tenants are the first label below this domain. */
   baseDomain: string
   reservedSubdomains: string[]
@@ -20,7 +18,6 @@ export function readConfig(env: Record<string, string | boolean | undefined>): A
   }
   const storage = text('VITE_TOKEN_STORAGE')
   return {
-    mocking: text('VITE_API_MOCKING') === 'true',
     baseDomain: text('VITE_BASE_DOMAIN') ?? 'localhost',
     reservedSubdomains: (text('VITE_RESERVED_SUBDOMAINS') ?? 'www,app')
       .split(',')

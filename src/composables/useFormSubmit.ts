@@ -66,3 +66,16 @@ export function useFormSubmit<Args extends unknown[]>(
 export function requireValue(field: string, value: string, text: string): FieldErrors {
   return value ? {} : { [field]: [text] }
 }
+
+/** Checks of a new password and its confirmation: at least 8 characters, and the two alike. */
+export function newPasswordErrors(
+  field: string,
+  password: string,
+  confirmField: string,
+  confirm: string,
+): FieldErrors {
+  const e: FieldErrors = {}
+  if (password.length < 8) e[field] = ['Use at least 8 characters.']
+  if (password !== confirm) e[confirmField] = ['The two passwords do not match.']
+  return e
+}

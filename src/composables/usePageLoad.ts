@@ -3,8 +3,9 @@
  * started when the page mounts.
  */
 import { computed, onMounted, ref } from 'vue'
-import { useDepartmentsStore, type LoadStatus } from '@/stores/departments'
+import { useDepartmentsStore } from '@/stores/departments'
 import { useExpensesStore } from '@/stores/expenses'
+import type { LoadStatus } from '@/stores/loadStatus'
 
 /** A page's own request(s): `task` throws to fail the load. */
 export function usePageLoad(task: () => Promise<void>) {

@@ -6,7 +6,6 @@ import { DB_VERSION, type MockDb, type SentMail } from './schema'
 import { seed } from './seed'
 
 export * from './schema'
-export { seed }
 
 /** Where the database survives a reload: the browser worker plugs in localStorage here. */
 export interface DbPersistence {

@@ -94,10 +94,10 @@ export const REQUIRED = 'This field is required.'
 
 export type Body = Record<string, unknown>
 
-/** Parses a JSON, form-encoded or multipart body the way DRF's parsers would. */
 /** Marks a body parsed from a form: DRF reads an empty form value differently (see Fields). */
 export const FORM_BODY = Symbol('form body')
 
+/** Parses a JSON, form-encoded or multipart body the way DRF's parsers would. */
 export async function readBody(request: Request): Promise<Body | Response> {
   const type = request.headers.get('content-type') ?? ''
   if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {

@@ -2,7 +2,7 @@
  * DRF's serializer fields, reduced to what the contract's serializers use: each check returns the
  * cleaned value (undefined when absent) and records DRF's exact messages, in field order.
  */
-import { FORM_BODY, REQUIRED, type Body, type FieldErrors } from './drf'
+import { FORM_BODY, pyTypeName, REQUIRED, type Body, type FieldErrors } from './drf'
 
 export interface FieldOpts {
   required?: boolean
@@ -135,15 +135,8 @@ export class Fields {
     if (raw === '') return o.allowNull ? null : this.fail(name, NOT_NULL)
     const id = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN
     if (typeof raw === 'boolean' || !Number.isInteger(id))
-      return this.fail(name, `Incorrect type. Expected pk value, received ${pyTypeOf(raw)}.`)
+      return this.fail(name, `Incorrect type. Expected pk value, received ${pyTypeName(raw)}.`)
     if (!exists(id)) return this.fail(name, `Invalid pk "${pyStr(raw)}" - object does not exist.`)
     return id
   }
-}
-
-function pyTypeOf(value: unknown): string {
-  if (typeof value === 'boolean') return 'bool'
-  if (typeof value === 'string') return 'str'
-  if (typeof value === 'number') return 'float'
-  return Array.isArray(value) ? 'list' : 'dict'
 }

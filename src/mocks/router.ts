@@ -20,8 +20,6 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface Ctx<T extends TenantRow | null = TenantRow> {
   request: Request
-  method: Method
-  url: URL
   params: Record<string, string>
   tenant: T
   /** Host with port, as Django's request.get_host() (used for absolute URLs and mail links). */
@@ -98,8 +96,6 @@ export function createDispatcher(routes: Route[]) {
     let parsed: Promise<Body | Response> | null = null
     const ctx: Ctx<TenantRow | null> = {
       request,
-      method,
-      url,
       params,
       tenant,
       host: url.host.toLowerCase(),

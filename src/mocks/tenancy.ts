@@ -7,6 +7,9 @@ export type TenantGate =
   | { kind: 'public' }
   | { kind: 'refused'; response: Response }
 
+export const INACTIVE_ORGANIZATION =
+  'It appears your organization is inactive, please contact support to rectify this.'
+
 /** Host names ALLOWED_HOSTS lets in (`.localhost`, `localhost`, `127.0.0.1`); others get a 400. */
 export function allowedHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, '')
@@ -36,11 +39,7 @@ export function tenantGate(url: URL, method: string): TenantGate {
   if (!tenant.is_active) {
     return {
       kind: 'refused',
-      response: detail(
-        403,
-        'It appears your organization is inactive, please contact support to rectify this.',
-        'tenant_inactive',
-      ),
+      response: detail(403, INACTIVE_ORGANIZATION, 'tenant_inactive'),
     }
   }
   return { kind: 'tenant', tenant }

@@ -24,8 +24,6 @@ export const useAuthStore = defineStore('auth', () => {
   })
 
   const user = ref<CurrentUserWire | null>(null)
-  const accessToken = computed(() => tokens.value.access)
-  const hasSession = computed(() => tokens.value.refresh !== null)
   const ready = ref(false)
   const signOutReason = ref<SignOutReason | null>(null)
   let starting: Promise<void> | null = null
@@ -89,8 +87,6 @@ export const useAuthStore = defineStore('auth', () => {
   return {
     user,
     tokens,
-    accessToken,
-    hasSession,
     ready,
     signedIn,
     role,

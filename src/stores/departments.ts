@@ -8,8 +8,7 @@ import {
   type DepartmentWire,
 } from '@/api/expenses'
 import { SERVICES } from '@/services'
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
+import type { LoadStatus } from './loadStatus'
 
 export const useDepartmentsStore = defineStore('departments', () => {
   const services = inject(SERVICES)!
@@ -55,5 +54,5 @@ export const useDepartmentsStore = defineStore('departments', () => {
     return updated
   }
 
-  return { items, status, error, byId, nameOf, load, create, rename }
+  return { items, status, error, nameOf, load, create, rename }
 })

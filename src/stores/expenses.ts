@@ -9,7 +9,7 @@ import {
   type ExpenseWire,
 } from '@/api/expenses'
 import { SERVICES } from '@/services'
-import type { LoadStatus } from './departments'
+import type { LoadStatus } from './loadStatus'
 
 const newestFirst = (a: ExpenseWire, b: ExpenseWire): number =>
   b.created.localeCompare(a.created) || b.id - a.id
@@ -63,7 +63,5 @@ export const useExpensesStore = defineStore('expenses', () => {
     return updated
   }
 
-  const find = (id: number): ExpenseWire | undefined => items.value.find((e) => e.id === id)
-
-  return { items, status, error, total, byDepartment, byMonth, load, create, update, find }
+  return { items, status, error, total, byDepartment, byMonth, load, create, update }
 })

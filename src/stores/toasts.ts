@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type ToastKind = 'success' | 'error' | 'info'
+export type ToastKind = 'success' | 'error'
 
 export interface Toast {
   id: number
@@ -18,14 +18,11 @@ export const useToastStore = defineStore('toasts', () => {
     toasts.value = toasts.value.filter((t) => t.id !== id)
   }
 
-  function push(
-    kind: ToastKind,
-    message: string,
-    timeoutMs = kind === 'error' ? 8000 : 4000,
-  ): number {
+  /** Errors stay 8 s, confirmations 4 s; at most five toasts at once. */
+  function push(kind: ToastKind, message: string): number {
     const id = nextId++
     toasts.value = [...toasts.value.slice(-4), { id, kind, message }]
-    if (timeoutMs > 0) setTimeout(() => dismiss(id), timeoutMs)
+    setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 4000)
     return id
   }
 

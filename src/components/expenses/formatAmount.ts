@@ -1,13 +1,27 @@
 /** Amounts are whole currency units; they are shown with the reader's locale grouping. */
-const formatters = new Map<string, Intl.NumberFormat>()
 
-export function formatAmount(amount: number, locale?: string): string {
-  const key = locale ?? ''
+/** One formatter per kind and locale, built on first use (lists format a value per row). */
+const formatters = new Map<string, { format(value: number | Date): string }>()
+function formatter(
+  kind: string,
+  locale: string | undefined,
+  make: () => { format(value: number | Date): string },
+) {
+  const key = `${kind}:${locale ?? ''}`
   let f = formatters.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
+    f = make()
     formatters.set(key, f)
   }
+  return f
+}
+
+export function formatAmount(amount: number, locale?: string): string {
+  const f = formatter(
+    'amount',
+    locale,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+  )
   return f.format(amount)
 }
 
@@ -15,15 +29,20 @@ export function formatAmount(amount: number, locale?: string): string {
 export function formatMonth(month: string, locale?: string): string {
   const [y, m] = month.split('-').map(Number)
   if (!y || !m) return month
-  return new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, 1)))
+  const f = formatter(
+    'month',
+    locale,
+    () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  )
+  return f.format(new Date(Date.UTC(y, m - 1, 1)))
 }
 
 export function formatDate(iso: string, locale?: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d)
+  return formatter(
+    'date',
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+  ).format(d)
 }

@@ -6,7 +6,6 @@ export type EnvironmentEvent = 'visible' | 'online'
 
 export interface Environment {
   visible(): boolean
-  online(): boolean
   /** Calls `listener` each time the page becomes visible or the device comes back online. */
   on(event: EnvironmentEvent, listener: () => void): () => void
 }
@@ -14,7 +13,6 @@ export interface Environment {
 /** No page at all (node, workers): always visible and online, and nothing ever changes. */
 export const headlessEnvironment: Environment = {
   visible: () => true,
-  online: () => true,
   on: () => () => {},
 }
 
@@ -36,7 +34,6 @@ export function browserEnvironment(scope: PageLike = globalThis as PageLike): En
   const visible = () => doc.visibilityState !== 'hidden'
   return {
     visible,
-    online: () => scope.navigator?.onLine !== false,
     on(event, listener) {
       if (event === 'online') {
         scope.addEventListener!('online', listener)

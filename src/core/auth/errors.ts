@@ -49,18 +49,6 @@ export class TokenRejectedError extends AuthError {
   }
 }
 
-/** The hostname names no organisation the backend knows (or one that is inactive). */
-export class TenantNotFoundError extends AuthError {
-  override readonly name = 'TenantNotFoundError'
-  constructor(
-    message: string,
-    readonly reason: 'tenant_not_found' | 'tenant_inactive' | 'invalid_host',
-    options?: { cause?: unknown },
-  ) {
-    super(message, options)
-  }
-}
-
 export const isAuthError = (e: unknown): e is AuthError => e instanceof AuthError
 export const isInvalidCredentials = (e: unknown): e is InvalidCredentialsError =>
   e instanceof InvalidCredentialsError
@@ -70,5 +58,3 @@ export const isRefreshFailed = (e: unknown): e is RefreshFailedError =>
   e instanceof RefreshFailedError
 export const isTokenRejected = (e: unknown): e is TokenRejectedError =>
   e instanceof TokenRejectedError
-export const isTenantNotFound = (e: unknown): e is TenantNotFoundError =>
-  e instanceof TenantNotFoundError

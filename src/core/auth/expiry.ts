@@ -23,7 +23,7 @@ export interface ExpiryModel {
   readonly offsetMs: number
 }
 
-/** Refresh this long before `exp` at most; at least a quarter of the lifetime the token arrived with. */
+/** Refresh this long before `exp` at most; at most a quarter of the lifetime the token arrived with. */
 export const DEFAULT_MARGIN_MS = 30_000
 
 export function createExpiryModel(clock: Clock, marginMs = DEFAULT_MARGIN_MS): ExpiryModel {

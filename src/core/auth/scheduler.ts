@@ -27,8 +27,6 @@ export interface Scheduler {
   stop(): void
   /** Re-aims the timer after the token or the backoff changed. */
   reschedule(): void
-  /** Checks now (what the interval does). */
-  check(): void
 }
 
 export function createScheduler(d: SchedulerDeps): Scheduler {
@@ -84,6 +82,5 @@ export function createScheduler(d: SchedulerDeps): Scheduler {
       unsubscribe = []
     },
     reschedule: arm,
-    check,
   }
 }

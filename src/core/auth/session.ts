@@ -16,11 +16,18 @@ import { redact, userOf } from './jwt'
 import { createRefreshGate } from './refreshGate'
 import { createScheduler } from './scheduler'
 import type { Session, SessionDeps } from './sessionTypes'
-import { singleTab, type EndHow, type SyncContext, type TabSync } from './tabSyncPort'
+import { singleTab, type EndHow, type SyncContext, type TabNews, type TabSync } from './tabSyncPort'
 import { createTokenHolder } from './tokenHolder'
 
 export type { SessionEvent, SignOutReason } from './events'
 export type { Session, SessionDeps } from './sessionTypes'
+
+/** A sign-out as the other tabs hear it: a refused token is named, so tabs past it stay signed in. */
+const signedOutNews = (reason: SignOutReason, refresh: string | null): TabNews => ({
+  type: 'signedOut',
+  reason,
+  ...(reason !== 'user' && refresh && { refresh }),
+})
 
 export function createSession(deps: SessionDeps): Session {
   const { tenant, api, storage } = deps
@@ -64,8 +71,7 @@ export function createSession(deps: SessionDeps): Session {
     gate.reset()
     scheduler.stop()
     if (!had) return
-    const refused = reason !== 'user' && refresh ? { refresh } : {}
-    if (how === 'here') sync.publish({ type: 'signedOut', reason, ...refused })
+    if (how === 'here') sync.publish(signedOutNews(reason, refresh))
     events.emit({ type: 'signedOut', reason, ...(how === 'remote' && { remote: true }) })
   }
 
@@ -203,8 +209,7 @@ export function createSession(deps: SessionDeps): Session {
         () => false,
       )
       // Ended while the plug-in was still loading: the other tabs hear of it now.
-      if (alone && joined)
-        sync.publish({ type: 'signedOut', reason, ...(reason !== 'user' && { refresh }) })
+      if (alone && joined) sync.publish(signedOutNews(reason, refresh))
       if (reason !== 'user') return
       // Newer tokens of this user another tab stored, before this sign-out or (seen under the
       // lock) while it finished a refresh, are revoked too.

@@ -80,7 +80,6 @@ export function storageLocks(d: StorageLockDeps): TabLocks {
   }
 
   return {
-    kind: 'storage',
     async withLock(name, options, task) {
       const key = `${name}:lease`
       const held = childController(options.signal)

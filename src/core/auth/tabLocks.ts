@@ -14,7 +14,6 @@ export interface LockOptions {
 }
 
 export interface TabLocks {
-  readonly kind: 'web-locks' | 'storage' | 'none'
   /**
    * Runs `task` while holding `name`. The task's signal aborts when `options.signal` does, or when
    * another tab took the lock from this one (it waited past its bound): stop spending then.
@@ -59,7 +58,6 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 
 /** No other tab shares the tokens (memory or session storage): run at once. */
 export const noLocks: TabLocks = {
-  kind: 'none',
   withLock: (_name, options, task) => task(childController(options.signal).signal),
 }
 
@@ -79,7 +77,6 @@ export function webLocks(manager: WebLockManager, timers: Timers): TabLocks {
     return state?.held?.find((l) => l.name === name)?.clientId ?? null
   }
   return {
-    kind: 'web-locks',
     withLock<T>(name: string, options: LockOptions, task: (signal: AbortSignal) => Promise<T>) {
       return new Promise<T>((resolve, reject) => {
         const held = childController(options.signal)

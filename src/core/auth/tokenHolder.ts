@@ -52,11 +52,13 @@ export function createTokenHolder(deps: {
   let claims: TokenClaims | null = null
   let epoch = 0
   let generation = 0
-  const check = (pair: TokenPair | null | undefined): TokenClaims | null => {
+  /** The claims of both tokens, when both are well formed and bound to this tenant. */
+  const readPair = (pair: TokenPair | null | undefined) => {
     const a = readToken(pair?.access, 'access')
     const r = readToken(pair?.refresh, 'refresh')
-    return a && r && belongsTo(a, tenant) && belongsTo(r, tenant) ? a : null
+    return a && r && belongsTo(a, tenant) && belongsTo(r, tenant) ? { a, r } : null
   }
+  const check = (pair: TokenPair | null | undefined) => readPair(pair)?.a ?? null
 
   // A stored refresh token that is malformed, foreign or expired is dropped before anyone sees it.
   const stored = loadStoredRefresh(storage, tenant, deps.clock.now(), deps.log)
@@ -80,9 +82,9 @@ export function createTokenHolder(deps: {
     },
     check,
     take(pair, source) {
-      const a = check(pair)
-      const r = readToken(pair?.refresh, 'refresh')
-      if (!pair || !a || !r) return null
+      const read = readPair(pair)
+      if (!pair || !read) return null
+      const { a, r } = read
       // A refreshed access token keeps the login iat (simplejwt 5.2.2): only fresh iats set the
       // clock, and a pair from another tab may be old.
       if (source !== 'remote') expiry.syncFromIat(source === 'login' ? (a.iat ?? r.iat) : r.iat)

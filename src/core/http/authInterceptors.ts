@@ -44,7 +44,6 @@ export function installAuthInterceptors(
     const state = track(config)
     state.sentGeneration = session.generation
     state.sentEpoch = session.epoch
-    state.sends += 1
     if (token) config.headers.set('Authorization', `Bearer ${token}`)
     else config.headers.delete('Authorization')
     return config

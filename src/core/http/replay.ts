@@ -11,7 +11,6 @@ export class RequestAuthState {
   replayed = false
   sentGeneration = -1
   sentEpoch = -1
-  sends = 0
   constructor(readonly data: unknown) {}
 }
 

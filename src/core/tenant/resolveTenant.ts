@@ -54,8 +54,3 @@ export function resolveTenant(hostname: string, config: TenantConfig): TenantRes
   if (sub.includes('.') || !isTenantLabel(sub)) return { kind: 'invalid', host }
   return { kind: 'tenant', tenant: sub }
 }
-
-/** The host of another tenant under the same base domain, keeping the port: for the organisation finder. */
-export function tenantHost(tenant: string, baseDomain: string, port = ''): string {
-  return `${tenant}.${normalizeHost(baseDomain)}${port ? `:${port}` : ''}`
-}

@@ -4,6 +4,10 @@ import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
 
+/** The department exists and belongs to this organisation (a PrimaryKeyRelatedField's queryset). */
+export const inTenantDepartment = (tenantId: number) => (id: number) =>
+  db.departments.some((d) => d.id === id && d.organization === tenantId)
+
 export function departmentWire(d: DepartmentRow) {
   return {
     id: d.id,

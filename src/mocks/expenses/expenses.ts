@@ -3,6 +3,7 @@ import { commit, db, djangoNow, type ExpenseRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
+import { inTenantDepartment } from './departments'
 
 export function expenseWire(e: ExpenseRow) {
   return {
@@ -36,9 +37,7 @@ async function validate(ctx: AuthedCtx, partial: boolean) {
   const f = new Fields(body, partial)
   const amount = f.integer('amount', { required: true, min: 0 })
   const description = f.char('description', { required: true, maxLength: 255 })
-  const inTenant = (id: number) =>
-    db.departments.some((d) => d.id === id && d.organization === ctx.tenant.id)
-  const department = f.pk('department', inTenant, { required: true })
+  const department = f.pk('department', inTenantDepartment(ctx.tenant.id), { required: true })
   if (!f.valid) return fieldErrors(f.errors)
   return { amount, description, department }
 }

@@ -2,7 +2,7 @@
 import { db, type TenantRow } from '../db'
 import { detail, json, notFound } from '../drf'
 import { apiPath, authed, open, type Route } from '../router'
-import { subdomainOf } from '../tenancy'
+import { INACTIVE_ORGANIZATION, subdomainOf } from '../tenancy'
 
 export function tenantWire(t: TenantRow) {
   return {
@@ -28,12 +28,7 @@ const info = open(async (ctx) => {
   }
   const tenant = db.tenants.find((t) => t.tenant_id === String(body.tenant_id ?? ''))
   if (!tenant) return notFound()
-  if (!tenant.is_active) {
-    return detail(
-      403,
-      'It appears your organization is inactive, please contact support to rectify this.',
-    )
-  }
+  if (!tenant.is_active) return detail(403, INACTIVE_ORGANIZATION)
   return json(200, {
     name: tenant.name,
     subdomain: subdomainOf(tenant),

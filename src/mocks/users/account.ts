@@ -3,16 +3,9 @@ import { mockConfig } from '../config'
 import { commit, db, randomSalt } from '../db'
 import { fieldErrors, noContent } from '../drf'
 import { Fields } from '../fields'
-import { apiPath, authed, type AuthedCtx, type Route } from '../router'
+import { apiPath, authed, type Route } from '../router'
 import { passwordErrors } from './passwords'
-import { EMAIL_TAKEN, retypeErrors } from './serializers'
-
-/** CurrentPasswordSerializer: required, and must be the caller's password. */
-function currentPassword(f: Fields, ctx: AuthedCtx): void {
-  const current = f.char('current_password', { required: true })
-  if (current !== undefined && current !== ctx.user.password)
-    f.fail('current_password', 'Invalid password.')
-}
+import { currentPassword, EMAIL_TAKEN, retypeErrors } from './serializers'
 
 /** Fields: new_password, [re_new_password], current_password; then the validators, then retype. */
 const setPassword = authed(async (ctx) => {

@@ -42,7 +42,7 @@ async function send(ctx: Ctx, user: UserRow, kind: SentMail['kind']): Promise<vo
  * SendEmailResetSerializer: `email` field, then an active user with exactly that email (Djoser
  * 2.1's `get_user` filters `email=…`, not `email__iexact`, so another letter case finds nobody).
  */
-function emailForm(ctx: Ctx, body: Body): { errors: Fields } | { user: UserRow | null } | Response {
+function emailForm(ctx: Ctx, body: Body): { errors: Fields } | { user: UserRow | null } {
   const f = new Fields(body)
   const email = f.email('email', { required: true })
   if (!f.valid || !email) return { errors: f }
@@ -55,7 +55,6 @@ function mailView(kind: SentMail['kind']) {
     const body = await ctx.body()
     if (body instanceof Response) return body
     const form = emailForm(ctx, body)
-    if (form instanceof Response) return form
     if ('errors' in form) return fieldErrors(form.errors.errors)
     if (form.user) await send(ctx, form.user, kind)
     return noContent() // also for unknown addresses: no user enumeration
@@ -67,7 +66,6 @@ const resendActivation = open(async (ctx) => {
   const body = await ctx.body()
   if (body instanceof Response) return body
   const form = emailForm(ctx, body)
-  if (form instanceof Response) return form
   if ('errors' in form) return fieldErrors(form.errors.errors)
   return empty(400)
 })

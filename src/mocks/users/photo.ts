@@ -2,7 +2,7 @@
  * The `photo` ImageField: multipart uploads checked like Pillow would (by their magic bytes),
  * stored below MEDIA_ROOT (here: base64 in the db), served back by the `/media/` route.
  */
-import { commit, db } from '../db'
+import { db } from '../db'
 import { empty, pageNotFound } from '../drf'
 import type { Fields } from '../fields'
 import { open, type Route } from '../router'
@@ -82,15 +82,14 @@ export function storeUpload(upload: Upload): string {
     path = `users/photos/${stem}_${suffix}${ext}`
   }
   db.media[path] = { contentType: upload.contentType, base64: upload.base64 }
-  commit()
-  return path
+  return path // the caller commits, with the row that points at it
 }
 
 const serveMedia = open((ctx) => {
   const file = db.media[decodeURIComponent(ctx.params.path ?? '')]
   if (!file) return pageNotFound()
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
   if (ctx.request.method.toUpperCase() === 'HEAD') return empty(200)
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
   return new Response(bytes, {
     status: 200,
     // django-cors-headers answers every path, static files included.

@@ -8,6 +8,7 @@ import { jwtRoutes } from './jwt'
 import { mailRoutes } from './mail'
 import { storeUpload } from './photo'
 import {
+  currentPassword,
   currentUserWire,
   normalizeEmail,
   userWire,
@@ -84,9 +85,7 @@ async function destroy(ctx: AuthedCtx, user: UserRow): Promise<Response> {
   const body = await ctx.body()
   if (body instanceof Response) return body
   const f = new Fields(body)
-  const current = f.char('current_password', { required: true })
-  if (current !== undefined && current !== ctx.user.password)
-    f.fail('current_password', 'Invalid password.')
+  currentPassword(f, ctx)
   if (!f.valid) return fieldErrors(f.errors)
   db.users = db.users.filter((u) => u.id !== user.id)
   db.expenses = db.expenses.filter((e) => e.created_by !== user.id) // on_delete=CASCADE

@@ -1,9 +1,10 @@
 /** The seed backend's user serializers (contract §5): wire shapes and the writable fields. */
 import { mockConfig } from '../config'
 import { db, type Role, type UserRow } from '../db'
-import { REQUIRED, type Body, type FieldErrors } from '../drf'
+import { FORM_BODY, REQUIRED, type Body, type FieldErrors } from '../drf'
+import { inTenantDepartment } from '../expenses/departments'
 import { Fields } from '../fields'
-import type { Ctx } from '../router'
+import type { AuthedCtx, Ctx } from '../router'
 import { passwordErrors } from './passwords'
 import { readPhoto, type Upload } from './photo'
 
@@ -83,16 +84,12 @@ export async function validateUserFields(
   if (email && db.users.some((u) => u.email === email && u.id !== instance?.id))
     f.fail('email', EMAIL_TAKEN)
   set('email', email)
-  const type = ctx.request.headers.get('content-type') ?? ''
-  const form = type.includes('multipart/form-data') || type.includes('x-www-form-urlencoded')
-  set('photo', await readPhoto(f, form))
+  set('photo', await readPhoto(f, FORM_BODY in data))
   set(
     'organization',
     f.pk('organization', (id) => id === ctx.tenant.id),
   )
-  const inTenant = (id: number) =>
-    db.departments.some((d) => d.id === id && d.organization === ctx.tenant.id)
-  set('department', f.pk('department', inTenant, { allowNull: true }))
+  set('department', f.pk('department', inTenantDepartment(ctx.tenant.id), { allowNull: true }))
   set('employee_id', f.char('employee_id', { maxLength: 255, allowBlank: true, allowNull: true }))
   set('role', f.choice('role', ROLES))
   if (instance) set('is_active', f.boolean('is_active'))
@@ -132,4 +129,11 @@ export function retypeErrors(data: Body, field: string, value: string): FieldErr
 export function normalizeEmail(email: string): string {
   const at = email.lastIndexOf('@')
   return at < 0 ? email : `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`
+}
+
+/** CurrentPasswordSerializer: required, and must be the caller's password. */
+export function currentPassword(f: Fields, ctx: AuthedCtx): void {
+  const current = f.char('current_password', { required: true })
+  if (current !== undefined && current !== ctx.user.password)
+    f.fail('current_password', 'Invalid password.')
 }

@@ -11,11 +11,9 @@ import { readConfig } from '@/config'
 import { mountMockDevPanel, type MountedPanel, type PanelOptions } from '@/dev/mountMockDevPanel'
 import { createServices, SERVICES, type Services } from '@/services'
 import { useAuthStore } from '@/stores/auth'
+import { ACCOUNTS } from '../support/renderApp'
 
-export const ACCOUNTS = {
-  admin: { email: 'admin@acme.test', password: 'acme-admin-pass-1' },
-  staff: { email: 'staff@acme.test', password: 'acme-staff-pass-1' },
-} as const
+export { ACCOUNTS, until } from '../support/renderApp'
 
 export interface Harness {
   pinia: Pinia
@@ -80,10 +78,4 @@ export function unmountAll(): void {
     services.session?.dispose()
   }
   document.body.innerHTML = ''
-}
-
-/** Waits until the assertion passes (the mock and the countdown are asynchronous). */
-export async function until(assertion: () => void, timeout = 3000): Promise<void> {
-  await vi.waitFor(assertion, { timeout, interval: 10 })
-  await flushPromises()
 }

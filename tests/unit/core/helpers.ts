@@ -77,10 +77,8 @@ export async function settle(rounds = 5): Promise<void> {
 
 export class FakeEnvironment implements Environment {
   isVisible = true
-  isOnline = true
   private listeners = new Map<EnvironmentEvent, Set<() => void>>()
   visible = () => this.isVisible
-  online = () => this.isOnline
   on(event: EnvironmentEvent, fn: () => void): () => void {
     const set = this.listeners.get(event) ?? new Set()
     set.add(fn)
@@ -89,7 +87,6 @@ export class FakeEnvironment implements Environment {
   }
   fire(event: EnvironmentEvent): void {
     if (event === 'visible') this.isVisible = true
-    if (event === 'online') this.isOnline = true
     this.listeners.get(event)?.forEach((fn) => fn())
   }
 }
