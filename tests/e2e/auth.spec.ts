@@ -92,7 +92,7 @@ test('after sign-out, Back shows sign-in for protected pages and then leaves: no
   await page.goBack()
   await expect(page).toHaveURL(/\/login/)
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
-  await expect(page.getByTestId('user-name')).toHaveCount(0)
+  await expect(page.getByTestId('nav-user')).toHaveCount(0)
   // ...and the next Back leaves the app instead of being sent to sign-in again.
   await page.goBack()
   await expect(page).toHaveURL('about:blank')

@@ -34,7 +34,7 @@ describe('ResetPasswordView', () => {
     )
   })
 
-  it('sets the new password from the mailed link; the old one stops working', async () => {
+  it('sets the new password from the mailed link, and it signs in', async () => {
     const path = await mailLinkFor('staff@acme.test')
     const { wrapper, router } = await renderApp(path)
     expect(router.currentRoute.value.name).toBe('reset-password')

@@ -102,12 +102,12 @@ describe('single flight', () => {
     const h = await signedIn()
     h.clock.frozenAt = Date.now()
     const net = watchNetwork()
-    h.timers.sleep(121_000)
-    h.clock.frozenAt = null
+    h.timers.sleep(121_000) // expired for the server; the client's clock has not moved
     const request = h.http.get(ME)
     h.session.refresh().catch(() => {}) // what the scheduler's tick does
     await h.timers.advance(5_000)
     await expect(request).resolves.toMatchObject({ status: 200 })
+    expect(net.count(ME)).toBe(2) // refused (401), then replayed once
     expect(net.count(REFRESH)).toBe(1)
   })
 })

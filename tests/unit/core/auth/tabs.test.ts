@@ -124,6 +124,21 @@ describe('one refresh across tabs', () => {
     expect(signOuts(tabs)).toEqual([])
   })
 
+  it('a refused refresh names the refused token: a tab already past it stays signed in', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    b.hub.pause() // neither tab hears the other for now
+    b.local.get('acme')!.lagHops = 100_000 // nor does the first see the second's storage write
+    b.timers.sleep(1_000) // a new iat, so the rotated token differs
+    await b.drive(second.session.refresh()) // rotates the token both held
+    await expect(b.drive(first.session.refresh())).rejects.toBeInstanceOf(SessionExpiredError)
+    b.hub.resume()
+    await settle(10)
+    expect(first.session.signedIn).toBe(false)
+    expect(second.session.signedIn).toBe(true)
+    expect(signOuts([second])).toEqual([])
+  })
+
   it('a lock holder that hangs: the others take the lock after the bounded wait, 1 refresh', async () => {
     const { b, tabs } = await signedInTabs(2)
     b.locks.hang('auth:acme:refresh')
@@ -360,8 +375,10 @@ describe('signing out around a plug-in that is late or missing', () => {
     const b = browser()
     const stuck = b.open('acme', { loaded: () => new Promise(() => {}) })
     const net = watchNetwork()
+    const started = Date.now()
     const error = await b.drive(stuck.session.signIn(ADMIN.email, ADMIN.password)).catch((e) => e)
     expect(error).toBeInstanceOf(RefreshFailedError)
+    expect(Date.now() - started).toBeLessThanOrEqual(10_000 + 10) // the refresh timeout, one step
     expect(net.count('/auth/jwt/create/')).toBe(0)
   })
 })
