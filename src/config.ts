@@ -1,4 +1,5 @@
 /** import.meta.env read once into a typed, frozen config. */
+import type { BackendSettings } from './core/auth/backend'
 import type { StorageKind } from './core/auth/tokenStorage'
 
 export interface AppConfig {
@@ -9,6 +10,12 @@ export interface AppConfig {
   /** Same origin `/api/v1`, or a template with `{tenant}`. */
   apiBaseUrl: string
   tokenStorage: StorageKind
+  /**
+   * The simplejwt settings no answer shows (rotation and the blacklist are detected): the tenant
+   * claim (`VITE_TENANT_CLAIM`, default `tenant`, checked when present; `VITE_REQUIRE_TENANT_CLAIM`
+   * refuses tokens without it) and the header type (`VITE_AUTH_HEADER_TYPE`, default `Bearer`).
+   */
+  backend: BackendSettings
 }
 
 export function readConfig(env: Record<string, string | boolean | undefined>): AppConfig {
@@ -26,6 +33,11 @@ export function readConfig(env: Record<string, string | boolean | undefined>): A
     tenantOverride: text('VITE_TENANT_OVERRIDE') ?? null,
     apiBaseUrl: text('VITE_API_BASE_URL') ?? '/api/v1',
     tokenStorage: storage === 'session' || storage === 'memory' ? storage : 'local',
+    backend: {
+      tenantClaim: text('VITE_TENANT_CLAIM') ?? 'tenant',
+      requireTenantClaim: /^(true|1|yes)$/i.test(text('VITE_REQUIRE_TENANT_CLAIM') ?? ''),
+      headerType: text('VITE_AUTH_HEADER_TYPE') ?? 'Bearer',
+    },
   }
 }
 

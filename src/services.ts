@@ -5,6 +5,7 @@
 import type { AxiosInstance } from 'axios'
 import type { InjectionKey } from 'vue'
 import type { AppConfig } from './config'
+import { createBackendKnowledge } from './core/auth/backend'
 import { browserEnvironment } from './core/auth/environment'
 import { createSession, type Session } from './core/auth/session'
 import { createTokenApi } from './core/auth/tokenApi'
@@ -35,9 +36,18 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
     return { config, tenancy, http: createHttpClient({ baseURL: base }), session: null }
   }
   const baseURL = apiBaseUrl(config.apiBaseUrl, tenancy.tenant)
+  const log = import.meta.env.DEV
+    ? (message: string) => console.debug(`[auth:${tenancy.tenant}] ${message}`)
+    : undefined
+  // What the backend does (rotation, blacklist, header type) is learnt once, for every caller.
+  const backend = createBackendKnowledge(config.backend, (message) => {
+    log?.(message)
+    if (/set VITE_/.test(message)) console.warn(`[auth:${tenancy.tenant}] ${message}`)
+  })
   const session = createSession({
     tenant: tenancy.tenant,
-    api: createTokenApi(createHttpClient({ baseURL })),
+    backend,
+    api: createTokenApi(createHttpClient({ baseURL }), backend),
     storage: createTokenStorage(config.tokenStorage, tenancy.tenant),
     environment: browserEnvironment(),
     // Tabs coordinate only when they share the refresh token (localStorage of this origin). The
@@ -47,9 +57,7 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
       loadTabs: () =>
         import('./core/auth/browserTabs').then((m) => m.browserTabSync(tenancy.tenant)),
     }),
-    log: import.meta.env.DEV
-      ? (message) => console.debug(`[auth:${tenancy.tenant}] ${message}`)
-      : undefined,
+    log,
   })
   const http = createHttpClient({ baseURL })
   installAuthInterceptors(http, session)

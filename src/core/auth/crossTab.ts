@@ -5,6 +5,7 @@
  * adopt it without spending anything.
  */
 import type { Timers } from './clock'
+import { readToken } from './jwt'
 import type { SignOutReason } from './events'
 import { noChannel, type TabChannel, type TabMessage } from './tabChannel'
 import type { TokenPair } from './tokenApi'
@@ -14,7 +15,8 @@ export interface CrossTabHooks {
   /** The pair this tab holds, to answer asks (null without an access token). */
   current(): TokenPair | null
   signedIn(pair: TokenPair): void
-  refreshed(pair: TokenPair, replaced: string): void
+  /** `replaced`: the refresh token the sender rotated; absent when the backend does not rotate. */
+  refreshed(pair: TokenPair, replaced?: string): void
   /** `refresh`: the token that was refused, when the session ended for that reason. */
   signedOut(reason: SignOutReason, refresh?: string): void
 }
@@ -25,10 +27,17 @@ export interface CrossTab {
   successorOf(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
   /** The pair whose refresh token is `refresh`: heard already, or asked for (null: no answer in time). */
   pairFor(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
+  /**
+   * Without rotation the refresh token never changes: a pair for it whose access token expires
+   * after `afterExp` (epoch seconds), heard already or asked for (null: none in time).
+   */
+  laterPair(refresh: string, afterExp: number, signal?: AbortSignal): Promise<TokenPair | null>
   /** A tab said it rotated `refresh` into another (one of the last few heard). */
   replaced(refresh: string): boolean
   close(): void
 }
+
+const expOf = (access: string | undefined) => readToken(access, 'access')?.exp ?? 0
 
 export function createCrossTab(
   deps: {
@@ -91,7 +100,8 @@ export function createCrossTab(
     if (m.from === tabId) return
     if (m.type === 'ask') {
       const mine = hooks.current()
-      if (mine?.refresh === m.refresh) send({ type: 'pair', pair: mine })
+      const later = m.after === undefined || expOf(mine?.access) > m.after
+      if (mine?.refresh === m.refresh && later) send({ type: 'pair', pair: mine! })
     } else if (m.type === 'pair') hear(m.pair)
     else if (m.type === 'signedIn') {
       hear(m.pair)
@@ -116,6 +126,12 @@ export function createCrossTab(
       const known = heard.get(refresh)
       if (known) return Promise.resolve(known)
       const ask = () => channel.post({ type: 'ask', from: tabId, refresh })
+      return heardWithin(`pair:${refresh}`, signal, ask)
+    },
+    laterPair(refresh, afterExp, signal) {
+      const known = heard.get(refresh)
+      if (known && expOf(known.access) > afterExp) return Promise.resolve(known)
+      const ask = () => channel.post({ type: 'ask', from: tabId, refresh, after: afterExp })
       return heardWithin(`pair:${refresh}`, signal, ask)
     },
     replaced: (refresh) => successors.has(refresh),

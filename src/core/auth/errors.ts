@@ -49,6 +49,23 @@ export class TokenRejectedError extends AuthError {
   }
 }
 
+/**
+ * The backend is set up otherwise than this client: `setting` names what to change (for example
+ * `VITE_AUTH_HEADER_TYPE` when the server ignores the Authorization header it was sent).
+ */
+export class BackendMismatchError extends AuthError {
+  override readonly name = 'BackendMismatchError'
+  constructor(
+    message: string,
+    readonly setting: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+export const isBackendMismatch = (e: unknown): e is BackendMismatchError =>
+  e instanceof BackendMismatchError
 export const isAuthError = (e: unknown): e is AuthError => e instanceof AuthError
 export const isInvalidCredentials = (e: unknown): e is InvalidCredentialsError =>
   e instanceof InvalidCredentialsError

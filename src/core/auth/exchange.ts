@@ -5,16 +5,20 @@
  * other tabs before the session is ended.
  */
 import { isAxiosError } from 'axios'
+import type { BackendKnowledge } from './backend'
 import { RefreshFailedError, SessionExpiredError } from './errors'
 import type { SessionEvent, SignOutReason } from './events'
 import { redact } from './jwt'
 import type { TokenHolder } from './tokenHolder'
-import type { TokenApi, TokenPair } from './tokenApi'
+import type { RefreshAnswer, TokenApi } from './tokenApi'
 import type { TabSync } from './tabSyncPort'
 
 export interface ExchangeDeps {
   api: TokenApi
   tokens: TokenHolder
+  backend: BackendKnowledge
+  /** Blacklists a refresh token where the backend can (never waits, never throws). */
+  revoke(token: string): void
   /** The tab-sync in use now (it may be loaded after the session starts). */
   sync(): TabSync
   end(reason: SignOutReason): void
@@ -35,9 +39,9 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
       d.end(sent ? 'invalid-token' : 'expired')
       throw new SessionExpiredError('No usable refresh token: please sign in again.')
     }
-    let pair: TokenPair
+    let answer: RefreshAnswer
     try {
-      pair = await d.api.refresh(sent, { signal })
+      answer = await d.api.refresh(sent, { signal })
     } catch (cause) {
       if (started !== tokens.epoch) throw changed(cause)
       if (!isDefinitive(cause))
@@ -51,17 +55,25 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
       d.end('expired')
       throw error
     }
+    // Without ROTATE_REFRESH_TOKENS the answer is `{access}`: the token sent stays the session's.
+    const given: unknown = answer?.refresh
+    const rotated = typeof given === 'string' && given !== sent
+    const pair = { access: answer?.access, refresh: rotated ? given : sent }
     if (started !== tokens.epoch) {
-      log(`discarding a refresh result from an older session: ${redact(pair?.access)}`)
-      d.api.blacklist(pair?.refresh ?? '').catch(() => {})
+      log(`discarding a refresh result from an older session: ${redact(pair.access)}`)
+      if (rotated) d.revoke(given)
       throw new SessionExpiredError('The session changed during the refresh.')
     }
-    const fresh = tokens.take(pair, 'refresh')
+    const fresh = tokens.take(pair, 'refresh', answer?.serverTimeMs)
     if (!fresh) {
+      const why = tokens.refusal(pair) ?? 'unreadable'
+      log(`refresh answer refused: ${why}`)
       d.end('invalid-token')
-      throw new SessionExpiredError('The server returned unusable tokens.')
+      throw new SessionExpiredError(`The server returned unusable tokens: ${why}.`)
     }
-    sync.publish({ type: 'refreshed', pair, replaced: sent })
+    d.backend.noteRotation(rotated)
+    // A kept refresh token replaces nothing: the other tabs take the new access token alone.
+    sync.publish({ type: 'refreshed', pair, ...(rotated && { replaced: sent }) })
     log(`refreshed; access ${redact(pair.access)}`)
     d.emit({ type: 'refreshed', claims: fresh })
     return pair.access
@@ -74,7 +86,8 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
     try {
       return await sync.locked(async (held) => {
         if (started !== tokens.epoch) throw changed()
-        await sync.catchUp(held)
+        // A pair heard while waiting is already the newest: no need to ask for another.
+        if (tokens.generation === generation) await sync.catchUp(held)
         if (started !== tokens.epoch) throw changed()
         // Another tab renewed the session while this one waited: nothing to spend.
         const ready = tokens.generation !== generation ? tokens.usable() : null

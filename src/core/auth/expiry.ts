@@ -10,6 +10,8 @@ import type { TokenClaims } from './jwt'
 export interface ExpiryModel {
   /** Learns the server clock from an `iat` (epoch seconds) stamped at issue, just received. */
   syncFromIat(iat: number | undefined): void
+  /** Learns the server clock from an answer's `Date` (ms, floored to the second); none: no change. */
+  syncFromServerTime(ms: number | undefined): void
   /** Takes the offset another tab of this machine learnt (same clock, so it holds here too). */
   useOffset(ms: number): void
   /** Records an access token as it arrives: how long it had to live sets the refresh margin. */
@@ -35,6 +37,9 @@ export function createExpiryModel(clock: Clock, marginMs = DEFAULT_MARGIN_MS): E
     syncFromIat(iat) {
       // iat is floored to the second: the server was at most ~1 s ahead of this estimate.
       if (typeof iat === 'number' && Number.isFinite(iat)) offset = iat * 1000 - clock.now()
+    },
+    syncFromServerTime(ms) {
+      if (typeof ms === 'number' && Number.isFinite(ms)) offset = ms - clock.now()
     },
     useOffset(ms) {
       if (Number.isFinite(ms)) offset = ms

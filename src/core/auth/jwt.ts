@@ -13,6 +13,7 @@ export interface TokenClaims {
   user_id: number | string
   email?: string
   username?: string
+  /** The hardened setup's custom claim; the original backend has none (see backend.ts). */
   tenant?: string
 }
 
@@ -34,11 +35,6 @@ export function readToken(token: unknown, expected: TokenType): TokenClaims | nu
 /** The user a refresh token was issued to, as a string ('undefined' for anything unreadable). */
 export const userOf = (token: string | null | undefined) =>
   String(readToken(token, 'refresh')?.user_id)
-
-/** A token minted for another tenant (or with no tenant claim when one is expected) is not ours. */
-export function belongsTo(claims: TokenClaims, tenant: string): boolean {
-  return claims.tenant === tenant
-}
 
 /** For logs: enough to tell tokens apart, never enough to use one. */
 export function redact(token: string | null | undefined): string {

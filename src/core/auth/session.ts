@@ -4,6 +4,7 @@
  * instance. Other tabs are the tab-sync plug-in's business (`tabSyncPort.ts`): without it, the
  * session is alone.
  */
+import { createBackendKnowledge } from './backend'
 import { DEFAULT_BACKOFF } from './backoff'
 import { systemClock, systemTimers, withTimeout } from './clock'
 import { headlessEnvironment } from './environment'
@@ -38,7 +39,25 @@ export function createSession(deps: SessionDeps): Session {
   const backoff = { ...DEFAULT_BACKOFF, ...deps.backoff }
   const events = createEmitter(log)
   const expiry = createExpiryModel(clock, deps.marginMs)
-  const tokens = createTokenHolder({ tenant, storage, expiry, clock, state: deps.state, log })
+  const backend = deps.backend ?? createBackendKnowledge({}, log)
+  const tokens = createTokenHolder({
+    tenant,
+    storage,
+    expiry,
+    clock,
+    backend,
+    state: deps.state,
+    log,
+  })
+  /** Blacklists a refresh token, unless the backend has been seen to have no blacklist endpoint. */
+  async function revoke(token: string): Promise<void> {
+    if (backend.blacklist === false) return
+    try {
+      if (!(await api.blacklist(token, { timeoutMs }))) backend.noteNoBlacklist()
+    } catch (e) {
+      log(`blacklist call failed: ${String(e)}`)
+    }
+  }
 
   const gate = createRefreshGate({
     clock,
@@ -87,6 +106,7 @@ export function createSession(deps: SessionDeps): Session {
     timeoutMs,
     random: backoff.random,
     offsetMs: () => expiry.offsetMs,
+    rotates: () => backend.rotates,
     end,
   }
   let sync: TabSync = deps.tabs?.(context) ?? singleTab
@@ -120,7 +140,16 @@ export function createSession(deps: SessionDeps): Session {
   }
   tabsReady().catch(() => {})
 
-  const exchange = createExchange({ api, tokens, sync: () => sync, end, emit: events.emit, log })
+  const exchange = createExchange({
+    api,
+    tokens,
+    backend,
+    revoke: (token) => void revoke(token),
+    sync: () => sync,
+    end,
+    emit: events.emit,
+    log,
+  })
   /**
    * The access token as it stands; but once it is due for renewal and the renewal is under way,
    * requests wait for the new one rather than race the old one to the server (it has little left).
@@ -134,6 +163,7 @@ export function createSession(deps: SessionDeps): Session {
 
   const session: Session = {
     tenant,
+    backend,
     get accessToken() {
       return tokens.access
     },
@@ -157,8 +187,16 @@ export function createSession(deps: SessionDeps): Session {
     },
     async signIn(email, password) {
       await tabsReady()
-      const pair = await api.obtain(email, password)
-      const fresh = await locked(() => (end('user', 'quiet'), tokens.take(pair, 'login')))
+      const answer = await api.obtain(email, password)
+      const pair = { access: answer?.access, refresh: answer?.refresh }
+      const why = tokens.refusal(pair)
+      if (why) {
+        log(`sign-in answer refused: ${why}`)
+        throw new SessionExpiredError(`The server returned unusable tokens: ${why}.`)
+      }
+      const fresh = await locked(
+        () => (end('user', 'quiet'), tokens.take(pair, 'login', answer.serverTimeMs)),
+      )
       if (!fresh) throw new SessionExpiredError('The server returned unusable tokens.')
       scheduler.start()
       sync.publish({ type: 'signedIn', pair, user: { id: fresh.user_id, email: fresh.email } })
@@ -215,12 +253,7 @@ export function createSession(deps: SessionDeps): Session {
       // lock) while it finished a refresh, are revoked too.
       const newer = stored && stored !== refresh && userOf(stored) === userOf(refresh) && stored
       const late = joined ? await locked(() => sync.leftover(refresh)).catch(() => null) : null
-      for (const token of new Set([refresh, newer, late])) {
-        if (!token) continue
-        await api
-          .blacklist(token, { timeoutMs })
-          .catch((e: unknown) => log(`blacklist call failed: ${String(e)}`))
-      }
+      for (const token of new Set([refresh, newer, late])) if (token) await revoke(token)
     },
     on: events.on,
     useState: (port) => tokens.useState(port),

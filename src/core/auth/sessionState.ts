@@ -3,7 +3,8 @@
  * port; the Pinia auth store provides a reactive implementation, tests and workers the memory one.
  * Persistence across reloads is the TokenStorage's job (refresh token only).
  */
-import { belongsTo, readToken, redact } from './jwt'
+import { tenantMismatch, type BackendSettings } from './backend'
+import { readToken, redact } from './jwt'
 import type { TokenStorage } from './tokenStorage'
 
 export interface SessionTokens {
@@ -33,24 +34,22 @@ export type StoredRefresh =
 
 /**
  * The stored refresh token, if it is one this tenant can use: a JWT of type `refresh`, with an
- * `exp` still ahead and this tenant's claim. Anything else is removed from storage.
+ * `exp` still ahead, and no other tenant's claim (the storage key already names the tenant).
+ * Anything else is removed from storage.
  */
 export function loadStoredRefresh(
   storage: TokenStorage,
   tenant: string,
   nowMs: number,
   log: (message: string) => void = () => {},
+  settings?: Pick<BackendSettings, 'tenantClaim' | 'requireTenantClaim'>,
 ): StoredRefresh {
   const raw = storage.get()
   if (raw === null) return { kind: 'none' }
   const claims = readToken(raw, 'refresh')
   const why = !claims
     ? 'not a refresh JWT'
-    : !belongsTo(claims, tenant)
-      ? `tenant claim is not ${tenant}`
-      : claims.exp * 1000 <= nowMs
-        ? 'expired'
-        : null
+    : (tenantMismatch(claims, tenant, settings) ?? (claims.exp * 1000 <= nowMs ? 'expired' : null))
   if (why === null) return { kind: 'usable', token: raw }
   log(`discarding stored refresh token ${redact(raw)}: ${why}`)
   storage.clear()

@@ -1,4 +1,5 @@
 /** The session's public shape and its injected dependencies. */
+import type { BackendKnowledge } from './backend'
 import type { BackoffPolicy } from './backoff'
 import type { Clock, Timers } from './clock'
 import type { Environment } from './environment'
@@ -15,6 +16,11 @@ export interface SessionDeps {
   tenant: string
   api: TokenApi
   storage: TokenStorage
+  /**
+   * What the backend does (rotation, blacklist, tenant claim, header type): shared with the
+   * token API and the interceptors. Defaults to simplejwt's defaults, learnt as answers come.
+   */
+  backend?: BackendKnowledge
   state?: SessionStatePort
   clock?: Clock
   timers?: Timers
@@ -43,6 +49,8 @@ export interface SessionDeps {
 
 export interface Session {
   readonly tenant: string
+  /** What is known of the backend's simplejwt settings (the interceptors read the header type). */
+  readonly backend: BackendKnowledge
   /** The access token in memory, or null when signed out or not yet restored. */
   readonly accessToken: string | null
   readonly claims: TokenClaims | null

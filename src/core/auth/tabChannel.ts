@@ -22,12 +22,15 @@ export type TabMessage =
       pair: TokenPair
       user: { id: number | string; email?: string }
     }
-  /** A tab rotated `replaced` into `pair`. */
-  | { type: 'refreshed'; from: string; pair: SharedPair; replaced: string }
+  /** A tab renewed its access token; `replaced`: the refresh token it rotated (none without rotation). */
+  | { type: 'refreshed'; from: string; pair: SharedPair; replaced?: string }
   /** `refresh`: the refused token (not sent for a sign-out the user asked for: that ends every tab). */
   | { type: 'signedOut'; from: string; reason: SignOutReason; refresh?: string }
-  /** Who holds the access token that goes with this refresh token? */
-  | { type: 'ask'; from: string; refresh: string }
+  /**
+   * Who holds the access token that goes with this refresh token? With `after`: only a holder
+   * whose access token expires later than that (epoch seconds) answers.
+   */
+  | { type: 'ask'; from: string; refresh: string; after?: number }
   /** The answer to an ask. */
   | { type: 'pair'; from: string; pair: SharedPair }
 
@@ -56,11 +59,11 @@ export function isTabMessage(m: unknown): m is TabMessage {
     case 'signedIn':
       return isPair(v.pair) && !!v.user && typeof v.user === 'object'
     case 'refreshed':
-      return isPair(v.pair) && str(v.replaced)
+      return isPair(v.pair) && (v.replaced === undefined || str(v.replaced))
     case 'signedOut':
       return REASONS.includes(v.reason) && (v.refresh === undefined || str(v.refresh))
     case 'ask':
-      return str(v.refresh)
+      return str(v.refresh) && (v.after === undefined || Number.isFinite(v.after))
     case 'pair':
       return isPair(v.pair)
     default:

@@ -55,6 +55,12 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
       return true
     }
 
+    /** The pair's access token outlives the one this tab holds (or this tab holds none). */
+    const laterAccess = (pair: TokenPair) => {
+      const theirs = readToken(pair.access, 'access')?.exp ?? 0
+      return theirs > (tokens.claims?.exp ?? 0) || !tokens.access
+    }
+
     const cross = createCrossTab(
       {
         channel: options.channel,
@@ -73,8 +79,9 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
         refreshed: (pair, replaced) =>
           void (
             tokens.refresh !== null &&
-            tokens.refresh !== pair.refresh &&
-            (tokens.refresh === replaced || storage.get() === pair.refresh) &&
+            (tokens.refresh === pair.refresh
+              ? laterAccess(pair) // no rotation: the same refresh token, a newer access token
+              : tokens.refresh === replaced || storage.get() === pair.refresh) &&
             adopt(pair)
           ),
         // A refusal of a token this tab has already moved past says nothing about its session.
@@ -101,12 +108,34 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
       return { stored, pair: await cross.pairFor(stored, signal) }
     }
 
+    /** The current lock task had to wait: another tab held the lock (most likely refreshing). */
+    let contended = false
+    /** Contention is a wait longer than an uncontended grant takes. */
+    const CONTENDED_MS = 5
+
+    /**
+     * Without rotation nothing in storage changes when another tab refreshes: a tab that waited
+     * for the lock asks the others for a later access token before it spends its own refresh.
+     */
+    async function catchUpUnrotated(signal: AbortSignal) {
+      const known = tokens.refresh
+      if (!contended || s.rotates() === true || !known) return
+      const pair = await cross.laterPair(known, tokens.claims?.exp ?? 0, signal)
+      if (pair && pair.refresh === tokens.refresh && laterAccess(pair) && adopt(pair))
+        log(`another tab renewed the access token; adopted ${redact(pair.access)}`)
+    }
+
     return {
-      locked: (task, signal) =>
-        options.locks.withLock(lockName, { waitMs: waitMs(), signal }, task),
+      locked: (task, signal) => {
+        const asked = Date.now()
+        return options.locks.withLock(lockName, { waitMs: waitMs(), signal }, (held) => {
+          contended = Date.now() - asked > CONTENDED_MS
+          return task(held)
+        })
+      },
       async catchUp(signal) {
         const found = await storedByOthers(tokens.refresh, signal)
-        if (!found) return
+        if (!found) return catchUpUnrotated(signal)
         if (found.pair && adopt(found.pair)) {
           log(`another tab rotated the refresh token; adopted ${redact(found.pair.access)}`)
         } else if (userOf(found.stored) === userOf(tokens.refresh)) {

@@ -37,6 +37,8 @@ export interface SyncContext {
   random(): number
   /** This tab's server-clock offset. */
   offsetMs(): number
+  /** Whether refresh rotates the refresh token, as far as this tab has seen (null: not yet). */
+  rotates(): boolean | null
   /** Ends the session (once): clears the tokens, stops the timers, tells the listeners. */
   end(reason: SignOutReason, how?: EndHow): void
 }

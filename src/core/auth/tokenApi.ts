@@ -1,10 +1,25 @@
 /** simplejwt's token endpoints, called on a bare axios instance that has no auth interceptors. */
-import { isAxiosError, type AxiosInstance } from 'axios'
+import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
+import type { BackendKnowledge } from './backend'
 import { InvalidCredentialsError } from './errors'
 
 export interface TokenPair {
   access: string
   refresh: string
+}
+
+/** When the server answered, by its `Date` header (ms; absent when unreadable, e.g. cross-origin). */
+export interface ServerTime {
+  serverTimeMs?: number
+}
+
+/**
+ * simplejwt's refresh answer: `{access}` alone without ROTATE_REFRESH_TOKENS (the refresh token
+ * sent stays valid until it expires), `{access, refresh}` with it.
+ */
+export interface RefreshAnswer extends ServerTime {
+  access: string
+  refresh?: string
 }
 
 export interface CallOptions {
@@ -15,20 +30,40 @@ export interface CallOptions {
 
 export interface TokenApi {
   /** Rejects with InvalidCredentialsError on simplejwt's 401 "No active account found…". */
-  obtain(email: string, password: string): Promise<TokenPair>
-  refresh(refresh: string, options?: CallOptions): Promise<TokenPair>
+  obtain(email: string, password: string): Promise<TokenPair & ServerTime>
+  refresh(refresh: string, options?: CallOptions): Promise<RefreshAnswer>
   /** simplejwt's TokenBlacklistView; resolves false when the backend does not offer it (404). */
   blacklist(refresh: string, options?: CallOptions): Promise<boolean>
 }
 
 const config = (o: CallOptions = {}) => ({ signal: o.signal, timeout: o.timeoutMs })
 
-export function createTokenApi(bare: AxiosInstance): TokenApi {
+/** The server's clock from a response's `Date` header (second resolution), if it can be read. */
+export function serverTimeOf(response: Pick<AxiosResponse, 'headers'> | undefined): ServerTime {
+  const raw: unknown = response?.headers?.['date']
+  const ms = typeof raw === 'string' ? Date.parse(raw) : NaN
+  return Number.isFinite(ms) ? { serverTimeMs: ms } : {}
+}
+
+/** The answer's body with the server's clock beside it; a body that is not an object gives `{}`. */
+function withTime<T>(response: AxiosResponse<T>): T & ServerTime {
+  const body: unknown = response.data
+  const fields = typeof body === 'object' && body !== null ? body : {}
+  return { ...(fields as T), ...serverTimeOf(response) }
+}
+
+export function createTokenApi(bare: AxiosInstance, backend?: BackendKnowledge): TokenApi {
+  // Every 401 names the header type the server wants (`WWW-Authenticate: JWT realm="api"`).
+  if (backend)
+    bare.interceptors.response.use(undefined, (e: unknown) => {
+      if (isAxiosError(e) && e.response?.status === 401)
+        backend.noteChallenge(e.response.headers?.['www-authenticate'])
+      throw e
+    })
   return {
     async obtain(email, password) {
       try {
-        const { data } = await bare.post<TokenPair>('/auth/jwt/create/', { email, password })
-        return data
+        return withTime(await bare.post<TokenPair>('/auth/jwt/create/', { email, password }))
       } catch (cause) {
         if (!isAxiosError(cause) || cause.response?.status !== 401) throw cause
         const body = cause.response.data as { detail?: unknown } | undefined
@@ -37,12 +72,9 @@ export function createTokenApi(bare: AxiosInstance): TokenApi {
       }
     },
     async refresh(refresh, options) {
-      const { data } = await bare.post<TokenPair>(
-        '/auth/jwt/refresh/',
-        { refresh },
-        config(options),
+      return withTime(
+        await bare.post<RefreshAnswer>('/auth/jwt/refresh/', { refresh }, config(options)),
       )
-      return data
     },
     async blacklist(refresh, options) {
       try {

@@ -4,9 +4,10 @@
  * token). Pairs are checked before they are taken; only this tab's own pairs are persisted (a pair
  * adopted from another tab is already in storage, written by that tab).
  */
+import type { BackendKnowledge } from './backend'
 import type { Clock } from './clock'
 import type { ExpiryModel } from './expiry'
-import { belongsTo, readToken, type TokenClaims } from './jwt'
+import { readToken, type TokenClaims } from './jwt'
 import { loadStoredRefresh, memoryState, NO_TOKENS, type SessionStatePort } from './sessionState'
 import type { SharedPair } from './tabChannel'
 import type { TokenPair } from './tokenApi'
@@ -26,8 +27,17 @@ export interface TokenHolder {
   readonly generation: number
   /** The access claims of a pair whose tokens are well formed and bound to this tenant, else null. */
   check(pair: TokenPair | null | undefined): TokenClaims | null
-  /** Takes a pair if `check` accepts it; null otherwise (and nothing changes). */
-  take(pair: SharedPair | null | undefined, source: PairSource): TokenClaims | null
+  /** Why `check` refuses a pair, in words a developer can act on; null when it accepts it. */
+  refusal(pair: TokenPair | null | undefined): string | null
+  /**
+   * Takes a pair if `check` accepts it; null otherwise (and nothing changes). `serverTimeMs` is
+   * the answer's `Date`, for the server clock when no fresh `iat` tells it.
+   */
+  take(
+    pair: SharedPair | null | undefined,
+    source: PairSource,
+    serverTimeMs?: number,
+  ): TokenClaims | null
   /** Takes over a refresh token another tab stored, without its access token (spent next). */
   holdRefresh(token: string): void
   /** Forgets the tokens (and the stored one when `persist`); true if anything was held. */
@@ -44,24 +54,32 @@ export function createTokenHolder(deps: {
   storage: TokenStorage
   expiry: ExpiryModel
   clock: Clock
+  backend: BackendKnowledge
   state?: SessionStatePort
   log: (message: string) => void
 }): TokenHolder {
-  const { tenant, storage, expiry } = deps
+  const { tenant, storage, expiry, backend } = deps
   let state = deps.state ?? memoryState()
   let claims: TokenClaims | null = null
   let epoch = 0
   let generation = 0
-  /** The claims of both tokens, when both are well formed and bound to this tenant. */
-  const readPair = (pair: TokenPair | null | undefined) => {
+  /** The claims of both tokens when both are well formed and bound to this tenant; else why not. */
+  type Examined = { a: TokenClaims; r: TokenClaims; why?: undefined } | { why: string }
+  const examine = (pair: Partial<TokenPair> | null | undefined): Examined => {
     const a = readToken(pair?.access, 'access')
     const r = readToken(pair?.refresh, 'refresh')
-    return a && r && belongsTo(a, tenant) && belongsTo(r, tenant) ? { a, r } : null
+    if (!a || !r) return { why: `the answer holds no ${a ? 'refresh' : 'access'} JWT` }
+    const why = backend.tenantMismatch(a, tenant) ?? backend.tenantMismatch(r, tenant)
+    return why ? { why } : { a, r }
+  }
+  const readPair = (pair: Partial<TokenPair> | null | undefined) => {
+    const read = examine(pair)
+    return 'a' in read ? read : null
   }
   const check = (pair: TokenPair | null | undefined) => readPair(pair)?.a ?? null
 
   // A stored refresh token that is malformed, foreign or expired is dropped before anyone sees it.
-  const stored = loadStoredRefresh(storage, tenant, deps.clock.now(), deps.log)
+  const stored = loadStoredRefresh(storage, tenant, deps.clock.now(), deps.log, backend.settings)
   if (stored.kind === 'usable') state.write({ access: null, refresh: stored.token })
 
   return {
@@ -81,14 +99,20 @@ export function createTokenHolder(deps: {
       return generation
     },
     check,
-    take(pair, source) {
+    refusal: (pair) => examine(pair).why ?? null,
+    take(pair, source, serverTimeMs) {
       const read = readPair(pair)
       if (!pair || !read) return null
       const { a, r } = read
-      // A refreshed access token keeps the login iat (simplejwt 5.2.2): only fresh iats set the
-      // clock, and a pair from another tab may be old.
-      if (source !== 'remote') expiry.syncFromIat(source === 'login' ? (a.iat ?? r.iat) : r.iat)
-      else if (typeof pair.offsetMs === 'number') expiry.useOffset(pair.offsetMs)
+      // Only a fresh iat sets the clock: a refreshed access token keeps the login iat (simplejwt
+      // 5.2.2), a refresh token kept without rotation is as old as the login, simplejwt 4.x
+      // stamps none, and a pair from another tab may be old. The answer's Date stands in.
+      const rotated = source === 'refresh' && pair.refresh !== state.read().refresh
+      const iat = source === 'login' ? (a.iat ?? r.iat) : rotated ? r.iat : undefined
+      if (source === 'remote') {
+        if (typeof pair.offsetMs === 'number') expiry.useOffset(pair.offsetMs)
+      } else if (typeof iat === 'number') expiry.syncFromIat(iat)
+      else expiry.syncFromServerTime(serverTimeMs)
       expiry.noteArrival(a)
       state.write({ access: pair.access, refresh: pair.refresh })
       if (source !== 'remote') storage.set(pair.refresh)
@@ -114,7 +138,7 @@ export function createTokenHolder(deps: {
     },
     spendable(token) {
       const rc = readToken(token, 'refresh')
-      return !!rc && belongsTo(rc, tenant) && rc.exp * 1000 > expiry.serverNow()
+      return !!rc && !backend.tenantMismatch(rc, tenant) && rc.exp * 1000 > expiry.serverNow()
     },
     useState(port) {
       port.write(state.read())

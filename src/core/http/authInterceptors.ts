@@ -11,7 +11,7 @@ import {
   type AxiosInstance,
   type InternalAxiosRequestConfig,
 } from 'axios'
-import { SessionExpiredError, TokenRejectedError } from '../auth/errors'
+import { BackendMismatchError, SessionExpiredError, TokenRejectedError } from '../auth/errors'
 import type { Session } from '../auth/session'
 import { toApiError } from './errors'
 import { PUBLIC_ENDPOINTS, wantsAuth, type PublicEndpoint } from './publicEndpoints'
@@ -21,6 +21,16 @@ import { replayConfig, track } from './replay'
 export function isExpiredAccessToken(error: AxiosError): boolean {
   const body = error.response?.data as { code?: unknown } | undefined
   return error.response?.status === 401 && body?.code === 'token_not_valid'
+}
+
+/**
+ * A request sent with a token came back as if it had none: simplejwt skips an Authorization header
+ * whose first word is not in its AUTH_HEADER_TYPES (DRF's NotAuthenticated 401 has no `code`).
+ */
+function ignoredAuthorization(error: AxiosError): boolean {
+  const body = error.response?.data as { code?: unknown } | undefined
+  const sent = error.config?.headers?.get?.('Authorization')
+  return error.response?.status === 401 && !body?.code && typeof sent === 'string'
 }
 
 export interface AuthInterceptorOptions {
@@ -44,7 +54,7 @@ export function installAuthInterceptors(
     const state = track(config)
     state.sentGeneration = session.generation
     state.sentEpoch = session.epoch
-    if (token) config.headers.set('Authorization', `Bearer ${token}`)
+    if (token) config.headers.set('Authorization', `${session.backend.headerType} ${token}`)
     else config.headers.delete('Authorization')
     return config
   }
@@ -69,6 +79,22 @@ export function installAuthInterceptors(
     if (!isAxiosError(error) || isCancel(error)) throw error
     const config = error.config
     const state = config?.authState
+    if (config && state && ignoredAuthorization(error)) {
+      // The challenge names the type the server wants: take it and send the request once more.
+      const advice = session.backend.noteChallenge(error.response?.headers?.['www-authenticate'])
+      if (advice && !state.replayed) {
+        state.replayed = true
+        return http.request(replayConfig(config, state))
+      }
+      throw new BackendMismatchError(
+        `The server ignored 'Authorization: ${session.backend.headerType} …': ${
+          advice ??
+          "set VITE_AUTH_HEADER_TYPE to the first of the server's SIMPLE_JWT AUTH_HEADER_TYPES (Bearer or JWT)"
+        }.`,
+        'VITE_AUTH_HEADER_TYPE',
+        { cause: toApiError(error) },
+      )
+    }
     if (!config || !state || !shouldRefresh(error)) throw toApiError(error)
     if (state.replayed) {
       const code = (error.response?.data as { code?: string } | undefined)?.code ?? null

@@ -4,6 +4,7 @@
  */
 import axios, { type AxiosInstance } from 'axios'
 import { afterEach, vi } from 'vitest'
+import { createBackendKnowledge } from '@/core/auth/backend'
 import type { Clock, TimerHandle, Timers } from '@/core/auth/clock'
 import type { Environment, EnvironmentEvent } from '@/core/auth/environment'
 import type { SessionEvent } from '@/core/auth/events'
@@ -113,9 +114,11 @@ export function harness(overrides: Partial<SessionDeps> & { baseURL?: string } =
   }
   const tenant = new URL(baseURL).hostname.split('.')[0] as string
   const storage = deps.storage ?? memoryStorage(tenant)
+  const backend = deps.backend ?? createBackendKnowledge()
   const session = createSession({
     tenant,
-    api: createTokenApi(axios.create({ baseURL })),
+    backend,
+    api: createTokenApi(axios.create({ baseURL }), backend),
     storage,
     clock,
     timers,

@@ -27,7 +27,6 @@ describe('stored tokens', () => {
     ['three parts, not JSON', () => 'a.b.c'],
     ['an access token', () => fakeJwt(refreshClaims({ token_type: 'access' }))],
     ['another tenant', () => fakeJwt(refreshClaims({ tenant: 'globex' }))],
-    ['no tenant claim', () => fakeJwt(refreshClaims({ tenant: undefined }))],
     ['no exp', () => fakeJwt(refreshClaims({ exp: undefined }))],
     ['expired', () => fakeJwt(refreshClaims({ exp: now() - 1 }))],
   ])('%s is discarded and the user is simply signed out', async (_name, make) => {

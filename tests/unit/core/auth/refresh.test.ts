@@ -158,7 +158,6 @@ describe('definitive failure', () => {
   it.each([
     [401, 'user_not_found', 'User not found'],
     [401, 'user_inactive', 'User is inactive'],
-    [401, null, 'Authentication credentials were not provided.'],
     [403, null, 'You do not have permission to perform this action.'],
   ])('a %i %s surfaces as ApiError without a refresh', async (status, code, detail) => {
     const h = await signedIn()

@@ -29,7 +29,8 @@ describe('isTabMessage', () => {
     ['an unknown reason', { type: 'signedOut', from: 't', reason: 'bored' }],
     ['a pair without access', { type: 'pair', from: 't', pair: { refresh: 'd.e.f' } }],
     ['a bad offset', { type: 'pair', from: 't', pair: { ...pair, offsetMs: 'soon' } }],
-    ['a refresh without the spent token', { type: 'refreshed', from: 't', pair }],
+    ['a refresh with an empty spent token', { type: 'refreshed', from: 't', pair, replaced: '' }],
+    ['an ask with a bad after', { type: 'ask', from: 't', refresh: 'd.e.f', after: 'later' }],
   ])('rejects %s', (_name, m) => expect(isTabMessage(m)).toBe(false))
 })
 
