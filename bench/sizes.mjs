@@ -11,8 +11,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length
 
-/** The budgets of issue 4, in bytes of gzip. */
-export const BUDGET = { core: 6 * 1024, initialJs: 65 * 1024 }
+/**
+ * The budgets, in bytes of gzip. Issue 4 set 6 KB for a core that spoke to one simplejwt setup;
+ * speaking to every common one (no rotation, no blacklist, no tenant claim, no iat, the JWT header
+ * type: issue 10) costs about 0.9 KB more, so the core's budget is 7 KB.
+ */
+export const BUDGET = { core: 7 * 1024, initialJs: 65 * 1024 }
 
 /** Bundles `entry` (a file under bench/) into `outDir`/`name`.js; returns its path and gzip size. */
 export async function bundleCore(outDir, entry = 'entry.ts', name = 'core') {

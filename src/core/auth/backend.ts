@@ -31,26 +31,21 @@ export function tenantMismatch(
   const value = (claims as unknown as Record<string, unknown>)[settings.tenantClaim]
   if (value === undefined || value === null) {
     return settings.requireTenantClaim
-      ? `the server's tokens carry no '${settings.tenantClaim}' claim: add it on the server, or set VITE_REQUIRE_TENANT_CLAIM=false (the host then binds the token)`
+      ? `no '${settings.tenantClaim}' claim: set VITE_REQUIRE_TENANT_CLAIM=false`
       : null
   }
-  return value === tenant
-    ? null
-    : `the token was issued for tenant '${String(value)}', not '${tenant}'`
+  return value === tenant ? null : `issued for tenant '${String(value)}', not '${tenant}'`
 }
 
 /** The scheme of a `WWW-Authenticate` challenge (`JWT realm="api"` -> `JWT`), or null. */
-export function challengeScheme(header: unknown): string | null {
-  if (typeof header !== 'string') return null
-  const match = /^\s*([A-Za-z][\w.+-]*)/.exec(header)
-  return match ? match[1]! : null
-}
+export const challengeScheme = (header: unknown): string | null =>
+  (typeof header === 'string' && /^\s*([\w.+-]+)/.exec(header)?.[1]) || null
 
 export interface BackendKnowledge {
   readonly settings: Readonly<BackendSettings>
   /** The word sent before the access token; the configured one until a challenge names another. */
   readonly headerType: string
-  /** Learnt from the first refresh answer: true with `{access, refresh}`, false with `{access}`. */
+  /** Learnt from the refresh answers: true with `{access, refresh}`, false with `{access}`. */
   readonly rotates: boolean | null
   /** False once `jwt/blacklist/` answered 404/405: sign-out is then local. */
   readonly blacklist: boolean | null
@@ -60,8 +55,8 @@ export interface BackendKnowledge {
    */
   noteChallenge(header: unknown): string | null
   noteRotation(rotated: boolean): void
-  /** Returns true the first time the backend is seen without a blacklist endpoint. */
-  noteNoBlacklist(): boolean
+  /** Notes that the backend has no blacklist endpoint (said once in the log). */
+  noteNoBlacklist(): void
   tenantMismatch(claims: TokenClaims, tenant: string): string | null
 }
 
@@ -70,46 +65,28 @@ export function createBackendKnowledge(
   log: (message: string) => void = () => {},
 ): BackendKnowledge {
   const s: BackendSettings = { ...DEFAULT_BACKEND, ...settings }
-  let headerType = s.headerType
-  let rotates: boolean | null = null
-  let blacklist: boolean | null = null
-  return {
+  const k: { -readonly [K in keyof BackendKnowledge]: BackendKnowledge[K] } = {
     settings: s,
-    get headerType() {
-      return headerType
-    },
-    get rotates() {
-      return rotates
-    },
-    get blacklist() {
-      return blacklist
-    },
+    headerType: s.headerType,
+    rotates: null,
+    blacklist: null,
     noteChallenge(header) {
       const scheme = challengeScheme(header)
-      if (!scheme || scheme.toLowerCase() === headerType.toLowerCase()) return null
-      headerType = scheme
-      const advice = `the server expects 'Authorization: ${scheme} <token>' (its AUTH_HEADER_TYPES): set VITE_AUTH_HEADER_TYPE=${scheme}`
-      log(`${advice}; using ${scheme} from now on`)
+      if (!scheme || scheme.toLowerCase() === k.headerType.toLowerCase()) return null
+      k.headerType = scheme
+      const advice = `set VITE_AUTH_HEADER_TYPE=${scheme}`
+      log(`the server wants '${scheme} <token>': ${advice}`)
       return advice
     },
     noteRotation(rotated) {
-      if (rotates !== rotated)
-        log(
-          rotated
-            ? 'refresh rotates the refresh token'
-            : 'refresh keeps the refresh token (no rotation)',
-        )
-      rotates = rotated
+      if (k.rotates !== rotated) log(`refresh ${rotated ? 'rotates' : 'keeps'} the refresh token`)
+      k.rotates = rotated
     },
     noteNoBlacklist() {
-      const first = blacklist !== false
-      if (first)
-        log(
-          'the server has no jwt/blacklist/ (simplejwt token_blacklist is not installed): sign-out is local, the refresh token stays valid until it expires',
-        )
-      blacklist = false
-      return first
+      if (k.blacklist !== false) log('no jwt/blacklist/ on the server: sign-out is local')
+      k.blacklist = false
     },
     tenantMismatch: (claims, tenant) => tenantMismatch(claims, tenant, s),
   }
+  return k
 }

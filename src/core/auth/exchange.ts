@@ -8,7 +8,7 @@ import { isAxiosError } from 'axios'
 import type { BackendKnowledge } from './backend'
 import { RefreshFailedError, SessionExpiredError } from './errors'
 import type { SessionEvent, SignOutReason } from './events'
-import { redact } from './jwt'
+import { readToken, redact } from './jwt'
 import type { TokenHolder } from './tokenHolder'
 import type { RefreshAnswer, TokenApi } from './tokenApi'
 import type { TabSync } from './tabSyncPort'
@@ -36,7 +36,8 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
   async function spend(sync: TabSync, signal: AbortSignal, started: number): Promise<string> {
     const sent = tokens.refresh
     if (!sent || !tokens.spendable(sent)) {
-      d.end(sent ? 'invalid-token' : 'expired')
+      // Kept without rotation, a refresh token simply runs out one day: that is an expiry.
+      d.end(sent && !readToken(sent, 'refresh') ? 'invalid-token' : 'expired')
       throw new SessionExpiredError('No usable refresh token: please sign in again.')
     }
     let answer: RefreshAnswer

@@ -38,18 +38,10 @@ export interface TokenApi {
 
 const config = (o: CallOptions = {}) => ({ signal: o.signal, timeout: o.timeoutMs })
 
-/** The server's clock from a response's `Date` header (second resolution), if it can be read. */
-export function serverTimeOf(response: Pick<AxiosResponse, 'headers'> | undefined): ServerTime {
-  const raw: unknown = response?.headers?.['date']
-  const ms = typeof raw === 'string' ? Date.parse(raw) : NaN
-  return Number.isFinite(ms) ? { serverTimeMs: ms } : {}
-}
-
-/** The answer's body with the server's clock beside it; a body that is not an object gives `{}`. */
-function withTime<T>(response: AxiosResponse<T>): T & ServerTime {
-  const body: unknown = response.data
-  const fields = typeof body === 'object' && body !== null ? body : {}
-  return { ...(fields as T), ...serverTimeOf(response) }
+/** The answer's body (an object, or `{}`) with the server's clock from its `Date` header beside it. */
+function withTime<T>({ data, headers }: AxiosResponse<T>): T & ServerTime {
+  const ms = Date.parse(String(headers?.date))
+  return { ...(typeof data === 'object' ? data : ({} as T)), ...(ms > 0 && { serverTimeMs: ms }) }
 }
 
 export function createTokenApi(bare: AxiosInstance, backend?: BackendKnowledge): TokenApi {

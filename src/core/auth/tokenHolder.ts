@@ -68,7 +68,7 @@ export function createTokenHolder(deps: {
   const examine = (pair: Partial<TokenPair> | null | undefined): Examined => {
     const a = readToken(pair?.access, 'access')
     const r = readToken(pair?.refresh, 'refresh')
-    if (!a || !r) return { why: `the answer holds no ${a ? 'refresh' : 'access'} JWT` }
+    if (!a || !r) return { why: 'not a token pair' }
     const why = backend.tenantMismatch(a, tenant) ?? backend.tenantMismatch(r, tenant)
     return why ? { why } : { a, r }
   }

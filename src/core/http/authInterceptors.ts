@@ -86,12 +86,10 @@ export function installAuthInterceptors(
         state.replayed = true
         return http.request(replayConfig(config, state))
       }
+      const setting = 'VITE_AUTH_HEADER_TYPE'
       throw new BackendMismatchError(
-        `The server ignored 'Authorization: ${session.backend.headerType} …': ${
-          advice ??
-          "set VITE_AUTH_HEADER_TYPE to the first of the server's SIMPLE_JWT AUTH_HEADER_TYPES (Bearer or JWT)"
-        }.`,
-        'VITE_AUTH_HEADER_TYPE',
+        `The server ignored the Authorization header: ${advice ?? `check ${setting}`}.`,
+        setting,
         { cause: toApiError(error) },
       )
     }
