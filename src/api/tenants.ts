@@ -1,6 +1,12 @@
-/** The tenants app: the current organisation, and the public lookup by organisation code. */
-import type { AxiosInstance } from 'axios'
+/**
+ * The tenants app: the host's organisation (the original's `tenants/` list, the hardened
+ * `tenants/current/`), and the public lookup by organisation code (`tenants/info/`).
+ */
+import type { AxiosInstance, AxiosRequestConfig } from 'axios'
+import { isApiError, toApiError } from '@/core/http/errors'
+import type { TenantAnswer, TenantEndpoints } from './tenantLookup'
 
+/** A row of the Tenant model, as both backends serialise it. */
 export interface TenantWire {
   id: number
   name: string
@@ -20,9 +26,44 @@ export interface TenantInfoWire {
   organization_id: string
 }
 
-export async function getCurrentTenant(http: AxiosInstance): Promise<TenantWire> {
-  const { data } = await http.get<TenantWire>('/tenants/current/')
-  return data
+/** Any answer as data: a status and its body (JSON, or the raw text of HTML and broken JSON). */
+async function answerOf(
+  http: AxiosInstance,
+  url: string,
+  config: AxiosRequestConfig,
+): Promise<TenantAnswer> {
+  try {
+    const { status, data } = await http.get<unknown>(url, config)
+    return { kind: 'answer', status, body: data }
+  } catch (error) {
+    const e = toApiError(error)
+    // No answer: the network, a timeout, or a session that could not renew its token.
+    return isApiError(e)
+      ? { kind: 'answer', status: e.status, body: e.body }
+      : { kind: 'no-answer' }
+  }
+}
+
+/**
+ * `GET tenants/` (the original, AllowAny): the tenant table of the host's schema, so on a tenant
+ * host its own row. Public: a stale token must not turn it into a 401.
+ */
+export function listTenants(http: AxiosInstance): Promise<TenantAnswer> {
+  return answerOf(http, '/tenants/', { skipAuth: true })
+}
+
+/**
+ * `GET tenants/current/` (the hardened backend): the row when signed in, 401 signed out; the
+ * tenant gate's 404 `tenant_not_found` / 403 `tenant_inactive` either way. Sends the session's
+ * token when there is one (and renews it on an expired-token 401, like any authenticated call).
+ */
+export function currentTenant(http: AxiosInstance): Promise<TenantAnswer> {
+  return answerOf(http, '/tenants/current/', {})
+}
+
+/** Both ways of asking, bound to one client. */
+export function tenantEndpoints(http: AxiosInstance): TenantEndpoints {
+  return { list: () => listTenants(http), current: () => currentTenant(http) }
 }
 
 /** Public: never sends Authorization (a stale token would turn it into a 401). */
@@ -36,15 +77,4 @@ export async function findTenant(
     { skipAuth: true },
   )
   return data
-}
-
-/**
- * Asks the backend's tenant gate whether this host is a live organisation, without credentials:
- * a 401 means the gate let us through; 404/403 carry `tenant_not_found` / `tenant_inactive`.
- */
-export async function probeTenant(http: AxiosInstance): Promise<void> {
-  await http.get('/tenants/current/', {
-    skipAuth: true,
-    validateStatus: (s) => s === 401 || s < 300,
-  })
 }

@@ -1,8 +1,13 @@
-/** The organisation this host belongs to, as the hostname and the backend's tenant gate say. */
+/** The organisation this host belongs to, as the hostname and whichever tenants endpoint say. */
 import { defineStore } from 'pinia'
-import { inject, ref } from 'vue'
-import { getCurrentTenant, probeTenant, type TenantWire } from '@/api/tenants'
-import { isApiError, toApiError } from '@/core/http/errors'
+import { computed, inject, ref } from 'vue'
+import {
+  labelName,
+  lookupOrganisation,
+  type Organisation,
+  type TenantSource,
+} from '@/api/tenantLookup'
+import { tenantEndpoints } from '@/api/tenants'
 import { SERVICES } from '@/services'
 
 /** tenant: a live organisation; public: the apex (organisation finder); the rest are dead ends. */
@@ -14,40 +19,36 @@ export const useTenantStore = defineStore('tenant', () => {
   const tenancy = services.tenancy
   const slug = tenancy.kind === 'tenant' ? tenancy.tenant : null
   const state = ref<TenantState>(tenancy.kind === 'tenant' ? 'unknown' : tenancy.kind)
-  const organisation = ref<TenantWire | null>(null)
+  /** What the backend said of the organisation; null until it said something. */
+  const organisation = ref<Organisation | null>(null)
+  /** The endpoint that answered for this host (null: not asked yet, or nothing answered). */
+  const source = ref<TenantSource | null>(null)
+  /** The name to show: the backend's, else the host label. */
+  const name = computed(() => organisation.value?.name ?? (slug ? labelName(slug) : ''))
+  let latest = 0
 
-  function fail(error: unknown): void {
-    const e = toApiError(error)
-    if (isApiError(e) && e.code === 'tenant_not_found') state.value = 'not_found'
-    else if (isApiError(e) && e.code === 'tenant_inactive') state.value = 'inactive'
-    else state.value = 'unreachable'
-  }
-
-  /** Without a session: ask the tenant gate whether this organisation exists. */
-  async function probe(): Promise<void> {
-    if (!slug) return
-    try {
-      await probeTenant(services.http)
-      state.value = 'tenant'
-    } catch (e) {
-      fail(e)
-    }
-  }
-
-  /** With a session: load the organisation's details (this also proves the gate lets us in). */
+  /** Asks the backend (the endpoint that answered before, if any) and keeps what it says. */
   async function load(): Promise<void> {
     if (!slug) return
-    try {
-      organisation.value = await getCurrentTenant(services.http)
-      state.value = 'tenant'
-    } catch (e) {
-      fail(e)
-    }
+    const call = ++latest
+    const found = await lookupOrganisation(tenantEndpoints(services.http), slug, source.value)
+    if (call !== latest) return
+    source.value = found.source ?? source.value
+    if (found.organisation) organisation.value = found.organisation
+    // A live organisation stays live through a failed reload: no answer is not a verdict.
+    if (found.state === 'unreachable' && state.value === 'tenant') return
+    state.value = found.state
   }
 
+  /** Signed out: settle the organisation's state once (again only after a failed attempt). */
+  async function probe(): Promise<void> {
+    if (state.value === 'unknown' || state.value === 'unreachable') await load()
+  }
+
+  /** On sign-out: forget details that only a signed-in user was shown (tenants/current/). */
   function clear(): void {
-    organisation.value = null
+    if (source.value === 'current') organisation.value = null
   }
 
-  return { slug, state, organisation, probe, load, clear }
+  return { slug, state, organisation, source, name, probe, load, clear }
 })
