@@ -1,0 +1,216 @@
+/**
+ * The organisation's name and state on each backend: the original (`tenants/` lists the host's own
+ * row, no `tenants/current/`, an unknown host is a 500 page) and the hardened one (the tenant gate
+ * and `tenants/current/`). The whole app, real stores, the MSW mock, on several tenant hosts.
+ */
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { http, HttpResponse } from 'msw'
+import { createPinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory, type Router } from 'vue-router'
+import App from '@/App.vue'
+import { readConfig } from '@/config'
+import { server } from '@/mocks/node'
+import { createAppRouter } from '@/router'
+import { createServices, SERVICES, type Services } from '@/services'
+import { api, until } from '../support/renderApp'
+
+const mounted: { wrapper: VueWrapper; services: Services }[] = []
+
+/** The app as a browser on `http://<tenant>.localhost:5173` runs it (each host its own API). */
+async function renderOn(
+  tenant: string,
+  path: string,
+): Promise<{ wrapper: VueWrapper; router: Router }> {
+  const router = createAppRouter(createMemoryHistory())
+  const config = readConfig({
+    VITE_TOKEN_STORAGE: 'memory',
+    VITE_API_BASE_URL: 'http://{tenant}.localhost:5173/api/v1',
+  })
+  const services = createServices(`${tenant}.localhost`, config)
+  const wrapper = mount(App, {
+    global: { plugins: [createPinia(), router], provide: { [SERVICES as symbol]: services } },
+    attachTo: document.body,
+  })
+  mounted.push({ wrapper, services })
+  await router.push(path)
+  await flushPromises()
+  return { wrapper, router }
+}
+
+afterEach(() => {
+  for (const { wrapper, services } of mounted.splice(0)) {
+    wrapper.unmount()
+    services.session?.dispose()
+  }
+  document.body.innerHTML = ''
+})
+
+async function signIn(wrapper: VueWrapper, email: string, password: string): Promise<void> {
+  await wrapper.find('#login-email').setValue(email)
+  await wrapper.find('#login-password').setValue(password)
+  await wrapper.find('form').trigger('submit')
+  await until(() => expect(wrapper.find('[data-testid="nav-user"]').exists()).toBe(true))
+}
+
+const heading = (wrapper: VueWrapper) => wrapper.find('h1').text()
+const loginOrganisation = (wrapper: VueWrapper) =>
+  wrapper.find('[data-testid="login-organisation"]').text()
+const brand = (wrapper: VueWrapper) => wrapper.find('header .brand').text()
+const homeOrganisation = (wrapper: VueWrapper) =>
+  wrapper.find('[data-testid="organisation"]').text()
+
+/** Every request the app sent to a tenants endpoint, as `host path`. */
+function recordTenantRequests(): string[] {
+  const seen: string[] = []
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (url.pathname.includes('/tenants/')) seen.push(`${url.hostname} ${url.pathname}`)
+  })
+  return seen
+}
+afterEach(() => server.events.removeAllListeners())
+
+const SERVER_ERROR_HTML =
+  '<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n' +
+  '<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n'
+const NOT_FOUND_HTML =
+  '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n' +
+  '  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n'
+const htmlPage = (status: number, body: string) =>
+  new HttpResponse(body, {
+    status,
+    headers: { 'Content-Type': 'text/html', 'Access-Control-Allow-Origin': '*' },
+  })
+
+// The original's tenant rows (seed-backend-observed.txt, B2), with the seed's names.
+const ROWS: Record<string, [string, string, boolean]> = {
+  acme: ['Acme Corporation', 'ACM-1001', true],
+  globex: ['Globex Corporation', 'GLO-1002', true],
+  initech: ['Initech', 'INI-1003', false],
+}
+const ownRow = (schema: string, [name, code, active]: [string, string, boolean]) => ({
+  id: 1,
+  created: '2026-12-02T02:37:34.286058+03:00',
+  updated: '2026-12-02T02:37:34.286096+03:00',
+  name,
+  business_phone_number: '+254700000000',
+  business_email: `info@${schema}.test`,
+  is_active: active,
+  schema,
+  subdomain: `${schema}.localhost`,
+  tenant_id: code,
+})
+
+/** The original backend's tenant answers, on top of the mock's users and expenses. */
+function originalTenants(): void {
+  const label = (request: Request) => new URL(request.url).hostname.split('.')[0]!
+  server.use(
+    http.all('http://nope.localhost:5173/api/v1/*', () => htmlPage(500, SERVER_ERROR_HTML)),
+    http.get(api('/tenants/'), ({ request }) => {
+      const row = ROWS[label(request)]
+      return row ? HttpResponse.json([ownRow(label(request), row)]) : undefined
+    }),
+    http.get(api('/tenants/current/'), () => htmlPage(404, NOT_FOUND_HTML)),
+  )
+}
+
+describe('on the original backend (tenants/ lists the host row)', () => {
+  beforeEach(originalTenants)
+
+  it("names the organisation on the sign-in page from the host's own row", async () => {
+    const seen = recordTenantRequests()
+    const { wrapper, router } = await renderOn('acme', '/')
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(loginOrganisation(wrapper)).toBe('to Acme Corporation')
+    expect(seen).toEqual(['acme.localhost /api/v1/tenants/'])
+  })
+
+  it('shows the name in the nav bar and on Home once signed in, never asking tenants/current/', async () => {
+    const seen = recordTenantRequests()
+    const { wrapper } = await renderOn('globex', '/login')
+    await signIn(wrapper, 'admin@globex.test', 'globex-admin-pass-1')
+    expect(brand(wrapper)).toBe('Globex Corporation')
+    await until(() => expect(homeOrganisation(wrapper)).toBe('Globex Corporation'))
+    // Once before sign-in, once with the profile after it; the 404 endpoint is never tried.
+    expect(seen).toEqual(['globex.localhost /api/v1/tenants/', 'globex.localhost /api/v1/tenants/'])
+  })
+
+  it('keeps the name on the sign-in page after signing out', async () => {
+    const { wrapper, router } = await renderOn('acme', '/login')
+    await signIn(wrapper, 'staff@acme.test', 'acme-staff-pass-1')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Sign out')!
+      .trigger('click')
+    await until(() => expect(router.currentRoute.value.name).toBe('login'))
+    await until(() => expect(loginOrganisation(wrapper)).toBe('to Acme Corporation'))
+  })
+
+  it('shows "organisation not found" for an unknown host (its 500 page), not an error', async () => {
+    const { wrapper, router } = await renderOn('nope', '/')
+    expect(router.currentRoute.value.name).toBe('organisation-not-found')
+    expect(heading(wrapper)).toBe('Organisation not found')
+    expect(wrapper.text()).toContain('No organisation lives at this address.')
+  })
+
+  it('shows the inactive state, naming the organisation, for an inactive row', async () => {
+    const { wrapper, router } = await renderOn('initech', '/login')
+    expect(router.currentRoute.value.name).toBe('organisation-not-found')
+    expect(heading(wrapper)).toBe('Organisation inactive')
+    expect(wrapper.text()).toContain('Initech is inactive.')
+  })
+})
+
+describe('on the hardened backend (the tenant gate, tenants/current/)', () => {
+  it('shows the host label signed out (401), then the name once signed in', async () => {
+    const seen = recordTenantRequests()
+    const { wrapper } = await renderOn('acme', '/login')
+    expect(loginOrganisation(wrapper)).toBe('to Acme')
+    await signIn(wrapper, 'admin@acme.test', 'acme-admin-pass-1')
+    expect(brand(wrapper)).toBe('Acme Corporation')
+    await until(() => expect(homeOrganisation(wrapper)).toBe('Acme Corporation'))
+    // tenants/ is asked once; after tenants/current/ answered, only it is asked.
+    expect(seen).toEqual([
+      'acme.localhost /api/v1/tenants/',
+      'acme.localhost /api/v1/tenants/current/',
+      'acme.localhost /api/v1/tenants/current/',
+    ])
+  })
+
+  it('shows "organisation not found" for an unknown host (404 tenant_not_found)', async () => {
+    const { wrapper, router } = await renderOn('nope', '/expenses')
+    expect(router.currentRoute.value.name).toBe('organisation-not-found')
+    expect(heading(wrapper)).toBe('Organisation not found')
+  })
+
+  it('shows the inactive state (403 tenant_inactive)', async () => {
+    const { wrapper, router } = await renderOn('initech', '/')
+    expect(router.currentRoute.value.name).toBe('organisation-not-found')
+    expect(heading(wrapper)).toBe('Organisation inactive')
+    expect(wrapper.text()).toContain('This organisation is inactive.')
+  })
+})
+
+describe('when the backend does not say', () => {
+  it('shows the host label when neither endpoint exists', async () => {
+    server.use(
+      http.get(api('/tenants/'), () => htmlPage(404, NOT_FOUND_HTML)),
+      http.get(api('/tenants/current/'), () => htmlPage(404, NOT_FOUND_HTML)),
+    )
+    const { wrapper, router } = await renderOn('globex', '/')
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(loginOrganisation(wrapper)).toBe('to Globex')
+    await signIn(wrapper, 'staff@globex.test', 'globex-staff-pass-1')
+    expect(brand(wrapper)).toBe('Globex')
+    await until(() => expect(homeOrganisation(wrapper)).toBe('Globex'))
+  })
+
+  it('says the server is unreachable on a network error, and still offers sign-in', async () => {
+    server.use(http.get(api('/tenants/'), () => HttpResponse.error()))
+    const { wrapper, router } = await renderOn('acme', '/')
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(loginOrganisation(wrapper)).toBe('to Acme')
+    expect(wrapper.find('[role="status"]').text()).toContain('We could not reach the server')
+  })
+})
