@@ -29,7 +29,11 @@ export interface FixtureMail {
   raw: string
 }
 
+export type BackendProfile = 'hardened' | 'original'
+
 export interface DjangoFixture {
+  profile: BackendProfile
+  accessSeconds: number
   port: number
   pid: number | undefined
   baseUrl: string
@@ -46,6 +50,9 @@ export interface DjangoFixture {
 }
 
 export interface StartOptions {
+  /** BACKEND_PROFILE; default $BACKEND_PROFILE, else 'hardened'. */
+  profile?: BackendProfile
+  /** ACCESS_SECONDS; default 120 (hardened) or 300 (original, simplejwt's default). */
   accessSeconds?: number
   env?: Record<string, string>
   stateDir?: string
@@ -53,6 +60,9 @@ export interface StartOptions {
   timeoutMs?: number
 }
 
+export declare const PROFILES: readonly BackendProfile[]
+export declare function resolveProfile(profile?: string): BackendProfile
+export declare function defaultAccessSeconds(profile: BackendProfile): number
 export declare function findPython(): string
 export declare function request(port: number, options: FixtureRequest): Promise<FixtureResponse>
 export declare function readMails(mailDir: string): FixtureMail[]

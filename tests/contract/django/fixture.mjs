@@ -1,12 +1,13 @@
 // Starts, resets and stops the real-Django contract fixture (see README.md).
 //
 //   import { startDjango } from './tests/contract/django/fixture.mjs'
-//   const django = await startDjango({ accessSeconds: 2 })
+//   const django = await startDjango({ profile: 'original', accessSeconds: 2 })
 //   // django.port, django.baseUrl ('http://127.0.0.1:PORT'), django.host('acme') ...
 //   await django.reset()
 //   await django.stop()
 //
-// CLI: node tests/contract/django/fixture.mjs start|stop|reset|status [--access-seconds N]
+// CLI: node tests/contract/django/fixture.mjs start|stop|reset|status [--profile original|hardened]
+//      [--access-seconds N]
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -47,12 +48,27 @@ function checkPython(python) {
   }
 }
 
-function fixtureEnv({ accessSeconds, stateDir, env }) {
+export const PROFILES = ['hardened', 'original']
+
+/** The profile asked for, else $BACKEND_PROFILE, else hardened; anything else throws. */
+export function resolveProfile(profile) {
+  const chosen = profile ?? (process.env.BACKEND_PROFILE || 'hardened')
+  if (!PROFILES.includes(chosen)) {
+    throw new Error(`Django fixture: profile must be one of ${PROFILES.join(', ')}, not ${chosen}`)
+  }
+  return chosen
+}
+
+/** simplejwt's default access lifetime in the original (5 min); the hardened contract's 120 s. */
+export const defaultAccessSeconds = (profile) => (profile === 'original' ? 300 : 120)
+
+function fixtureEnv({ profile, accessSeconds, stateDir, env }) {
   return {
     ...process.env,
     PYTHONDONTWRITEBYTECODE: '1',
     PYTHONUNBUFFERED: '1',
     FIXTURE_RESET: '1',
+    BACKEND_PROFILE: profile,
     ACCESS_SECONDS: String(accessSeconds),
     DJANGO_STATE_DIR: stateDir,
     DJANGO_EMAIL_DIR: path.join(stateDir, 'mail'),
@@ -98,8 +114,13 @@ async function waitUntilAnswering(port, isAlive, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     try {
-      // The public host answers this one route: 400 "Please pass tenant_id ..."
-      const res = await request(port, { method: 'POST', path: '/api/v1/tenants/info/', body: {} })
+      // The public host answers this route in both profiles: 400 "Please pass tenant_id ..."
+      const res = await request(port, {
+        method: 'POST',
+        path: '/api/v1/tenants/info/',
+        host: `localhost:${port}`,
+        body: {},
+      })
       if (res.status === 400) return
     } catch {
       // not listening yet
@@ -149,24 +170,29 @@ function parseMail(file, raw) {
 /**
  * Start a fresh, seeded fixture on 127.0.0.1 and a free port.
  * @param {object} [options]
- * @param {number} [options.accessSeconds=120] ACCESS_SECONDS
- * @param {Record<string,string>} [options.env] extra env (PASSWORD_RETYPE: '1', UPSTREAM_TOKEN_MODEL: '1')
+ * @param {'hardened'|'original'} [options.profile] BACKEND_PROFILE (default: $BACKEND_PROFILE, else hardened)
+ * @param {number} [options.accessSeconds] ACCESS_SECONDS (default 120 hardened, 300 original)
+ * @param {Record<string,string>} [options.env] extra env (hardened: PASSWORD_RETYPE, UPSTREAM_TOKEN_MODEL;
+ *   original: ROTATE, BLACKLIST, AUTH_HEADER_TYPES)
  * @param {string} [options.stateDir] folder for db/mail/media (default: a new temp dir, removed on stop)
  * @param {string} [options.python] interpreter (default: findPython())
  * @param {number} [options.timeoutMs=60000]
  */
 export async function startDjango({
-  accessSeconds = 120,
+  profile: askedProfile,
+  accessSeconds,
   env = {},
   stateDir,
   python = findPython(),
   timeoutMs = 60_000,
 } = {}) {
+  const profile = resolveProfile(askedProfile)
+  accessSeconds ??= defaultAccessSeconds(profile)
   checkPython(python)
   const ownsStateDir = !stateDir
   stateDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'django-fixture-'))
   fs.mkdirSync(stateDir, { recursive: true })
-  const childEnv = fixtureEnv({ accessSeconds, stateDir, env })
+  const childEnv = fixtureEnv({ profile, accessSeconds, stateDir, env })
   const logFile = path.join(stateDir, 'server.log')
   const log = fs.openSync(logFile, 'a')
   const child = spawn(python, [SERVE_PY], {
@@ -216,6 +242,8 @@ export async function startDjango({
 
   const mailDir = childEnv.DJANGO_EMAIL_DIR
   return {
+    profile,
+    accessSeconds,
     port,
     pid: child.pid,
     baseUrl: `http://127.0.0.1:${port}`,
@@ -229,9 +257,14 @@ export async function startDjango({
     request: (options) => request(port, options),
     mails: () => readMails(mailDir),
     lastMail: () => readMails(mailDir).at(-1),
-    /** Back to the seed data of contract §1.2; empties the outbox and uploaded media. */
+    /** Back to the seed data (every schema in the original); empties the outbox and uploaded media. */
     async reset() {
-      const res = await request(port, { method: 'POST', path: '/__fixture__/reset/' })
+      // localhost: the original profile refuses Host 127.0.0.1 (400), as the original did
+      const res = await request(port, {
+        method: 'POST',
+        path: '/__fixture__/reset/',
+        host: `localhost:${port}`,
+      })
       if (res.status !== 204) throw new Error(`fixture reset failed: ${res.status} ${res.text}`)
     },
     async stop() {
@@ -266,7 +299,7 @@ function isRunning(pid) {
   }
 }
 
-async function cliStart({ accessSeconds, pidFile }) {
+async function cliStart({ profile, accessSeconds, pidFile }) {
   const previous = readPidFile(pidFile)
   if (previous && isRunning(previous.pid)) {
     console.log(previous.port)
@@ -279,7 +312,7 @@ async function cliStart({ accessSeconds, pidFile }) {
   const log = fs.openSync(path.join(stateDir, 'server.log'), 'a')
   const child = spawn(python, [SERVE_PY], {
     cwd: FIXTURE_DIR,
-    env: fixtureEnv({ accessSeconds, stateDir, env: {} }),
+    env: fixtureEnv({ profile, accessSeconds, stateDir, env: {} }),
     stdio: ['ignore', log, log],
     detached: true,
   })
@@ -296,7 +329,11 @@ async function cliStart({ accessSeconds, pidFile }) {
   const port = Number(fs.readFileSync(portFile, 'utf8'))
   await waitUntilAnswering(port, () => isRunning(child.pid), 30_000)
   fs.mkdirSync(path.dirname(pidFile), { recursive: true })
-  fs.writeFileSync(pidFile, JSON.stringify({ pid: child.pid, port, stateDir }, null, 2) + '\n')
+  fs.writeFileSync(
+    pidFile,
+    JSON.stringify({ pid: child.pid, port, stateDir, profile }, null, 2) + '\n',
+  )
+  console.error(`profile ${profile}, access tokens ${accessSeconds} s`)
   console.log(port)
 }
 
@@ -323,7 +360,11 @@ async function cliStop({ pidFile }) {
 async function cliReset({ pidFile }) {
   const state = readPidFile(pidFile)
   if (!state || !isRunning(state.pid)) throw new Error('the fixture is not running')
-  const res = await request(state.port, { method: 'POST', path: '/__fixture__/reset/' })
+  const res = await request(state.port, {
+    method: 'POST',
+    path: '/__fixture__/reset/',
+    host: `localhost:${state.port}`,
+  })
   if (res.status !== 204) throw new Error(`fixture reset failed: ${res.status} ${res.text}`)
   console.error('reset')
 }
@@ -334,8 +375,12 @@ async function cli(argv) {
     const i = rest.indexOf(name)
     return i >= 0 ? rest[i + 1] : undefined
   }
+  const profile = resolveProfile(flag('--profile'))
   const options = {
-    accessSeconds: Number(flag('--access-seconds') ?? process.env.ACCESS_SECONDS ?? 120),
+    profile,
+    accessSeconds: Number(
+      flag('--access-seconds') ?? process.env.ACCESS_SECONDS ?? defaultAccessSeconds(profile),
+    ),
     pidFile: flag('--pid-file') ?? process.env.DJANGO_FIXTURE_PID_FILE ?? DEFAULT_PID_FILE,
   }
   if (command === 'start') return cliStart(options)
@@ -344,12 +389,17 @@ async function cli(argv) {
   if (command === 'status') {
     const state = readPidFile(options.pidFile)
     const running = Boolean(state && isRunning(state.pid))
-    console.log(running ? `running pid ${state.pid} port ${state.port}` : 'stopped')
+    console.log(
+      running
+        ? `running pid ${state.pid} port ${state.port} profile ${state.profile ?? 'hardened'}`
+        : 'stopped',
+    )
     process.exitCode = running ? 0 : 1
     return
   }
   console.error(
-    'usage: node fixture.mjs start|stop|reset|status [--access-seconds N] [--pid-file FILE]',
+    'usage: node fixture.mjs start|stop|reset|status [--profile original|hardened] ' +
+      '[--access-seconds N] [--pid-file FILE]',
   )
   process.exitCode = 2
 }

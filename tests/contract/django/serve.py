@@ -28,12 +28,15 @@ if not os.environ.get("DJANGO_STATE_DIR"):
 
 
 def project_fingerprint():
-    """Hash of every file that shapes the seeded database, plus the library versions."""
+    """Hash of every file that shapes the seeded databases, the library versions, and the
+    settings that change the tables (profile, token blacklist app)."""
     import django
     import rest_framework_simplejwt
+    from django.conf import settings
 
     digest = hashlib.sha256(f"{django.__version__} {sys.version}".encode())
     digest.update(str(Path(rest_framework_simplejwt.__file__).parent).encode())
+    digest.update(f"{settings.PROFILE} {getattr(settings, 'BLACKLIST', '')}".encode())
     for path in sorted(HERE.rglob("*.py")):
         if "__pycache__" in path.parts or ".venv" in path.parts:
             continue
@@ -44,6 +47,7 @@ def project_fingerprint():
 
 def copy_sqlite(source, target):
     """Copy a SQLite database consistently (online backup API)."""
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(str(source))
     dst = sqlite3.connect(str(target))
     try:
@@ -53,33 +57,68 @@ def copy_sqlite(source, target):
         src.close()
 
 
-def prepare_database(settings):
-    """Leave a freshly seeded database at DB_PATH and a copy at FIXTURE_TEMPLATE_DB."""
+def seeded_files(settings):
+    """name -> live file of every database the seed writes."""
+    files = {alias: settings.DATABASES[alias]["NAME"] for alias in settings.FIXTURE_DATABASES}
+    if settings.ORIGINAL:
+        files["blank"] = settings.BLANK_SCHEMA_DB
+    return files
+
+
+def build_seed(settings):
+    """Migrate and seed the live files from nothing."""
     from django.core.management import call_command
     from django.db import connections
 
-    db_path = Path(settings.DATABASES["default"]["NAME"])
-    template = Path(settings.FIXTURE_TEMPLATE_DB)
-    cache_dir = Path(os.environ.get("DJANGO_FIXTURE_CACHE") or Path(tempfile.gettempdir()))
-    cached = cache_dir / f"django-contract-fixture-seed-{project_fingerprint()}.sqlite3"
-
-    for path in (db_path, template):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-
-    if cached.is_file():
-        copy_sqlite(cached, db_path)
-    else:
+    if not settings.ORIGINAL:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("seed_demo", verbosity=0)
+        return
+    from tenants.schemas import PUBLIC, alias_for
+
+    # One migrate: every schema starts as a copy of the same migrated, empty database.
+    call_command("migrate", database=PUBLIC, interactive=False, verbosity=0)
+    connections.close_all()
+    copy_sqlite(settings.DATABASES[PUBLIC]["NAME"], settings.BLANK_SCHEMA_DB)
+    for schema in settings.SEED_SCHEMAS:
+        copy_sqlite(settings.BLANK_SCHEMA_DB, settings.DATABASES[alias_for(schema)]["NAME"])
+    call_command("seed_original", verbosity=0)
+
+
+def prepare_database(settings):
+    """Leave freshly seeded databases at their live paths and copies as reset templates."""
+    from django.db import connections
+
+    cache_dir = Path(os.environ.get("DJANGO_FIXTURE_CACHE") or Path(tempfile.gettempdir()))
+    key = project_fingerprint()
+    files = seeded_files(settings)
+    cached = {
+        name: cache_dir / f"django-contract-fixture-seed-{key}-{name}.sqlite3" for name in files
+    }
+    for path in [*files.values(), *settings.FIXTURE_DATABASES.values()]:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).unlink(missing_ok=True)
+
+    if all(path.is_file() for path in cached.values()):
+        for name, live in files.items():
+            copy_sqlite(cached[name], live)
+    else:
+        build_seed(settings)
         connections.close_all()
-        # Publish the cache atomically: concurrent starts may race to build it.
+        # Publish the cache atomically: concurrent starts may race to build it. The
+        # template-set counts as cached once its last file (written last) is there.
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, partial = tempfile.mkstemp(dir=cache_dir, suffix=".partial")
-        os.close(fd)
-        copy_sqlite(db_path, partial)
-        os.replace(partial, cached)
-    copy_sqlite(db_path, template)
+        for name, live in files.items():
+            fd, partial = tempfile.mkstemp(dir=cache_dir, suffix=".partial")
+            os.close(fd)
+            copy_sqlite(live, partial)
+            os.replace(partial, cached[name])
+    for alias, template in settings.FIXTURE_DATABASES.items():
+        copy_sqlite(settings.DATABASES[alias]["NAME"], template)
+    if settings.ORIGINAL:
+        from tenants.schemas import make_nowhere
+
+        make_nowhere()
     connections.close_all()
 
 

@@ -12,6 +12,9 @@ run comes from the environment:
   PASSWORD_RETYPE=1     turn on all of Djoser's *_RETYPE settings
   UPSTREAM_TOKEN_MODEL=1  leave Djoser's TOKEN_MODEL at its default, like the original
   FIXTURE_RESET=1       mount POST /__fixture__/reset/
+  BACKEND_PROFILE       hardened (default: the contract's server) or original (the seed
+                        backend as observed: simplejwt's defaults, one database per schema)
+  ROTATE=1, BLACKLIST=1, AUTH_HEADER_TYPES=JWT   knobs of the original profile (see README)
 """
 
 import importlib.util
@@ -32,6 +35,11 @@ def _flag(name):
 # not package. Fall back to the tiny stand-in in ../shims only when it is missing.
 if importlib.util.find_spec("templated_mail") is None:
     sys.path.append(str(BASE_DIR / "shims"))
+
+PROFILE = os.environ.get("BACKEND_PROFILE") or "hardened"
+if PROFILE not in ("hardened", "original"):
+    raise RuntimeError(f"BACKEND_PROFILE must be 'hardened' or 'original', not {PROFILE!r}")
+ORIGINAL = PROFILE == "original"
 
 STATE_DIR = Path(
     os.environ.get("DJANGO_STATE_DIR") or tempfile.mkdtemp(prefix="django-fixture-")
@@ -193,3 +201,83 @@ LOGGING = {
         "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
     },
 }
+
+# ------------------------------------------------------------------ the original profile
+# The seed backend as it answered when run unmodified (shared/seed-backend-observed.txt, B
+# and C): simplejwt's defaults, Djoser's stock views, and one database per Postgres schema
+# ("public" plus one per tenant), picked per request by the host, like its search_path.
+if ORIGINAL:
+    ROTATE = _flag("ROTATE")
+    BLACKLIST = _flag("BLACKLIST")
+    # The schemas seed_original creates; POST tenants/ adds more at run time.
+    SEED_SCHEMAS = ("acme", "globex", "initech")
+    SCHEMA_DIR = Path(os.environ.get("DJANGO_SCHEMA_DIR") or STATE_DIR / "schemas")
+    # A migrated, empty schema: what a new tenant's schema is copied from.
+    BLANK_SCHEMA_DB = str(SCHEMA_DIR / "blank.sqlite3")
+    # The search path of an unknown host: a database without a single table.
+    NOWHERE_DB = str(SCHEMA_DIR / "nowhere.sqlite3")
+
+    def _sqlite(name):
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(name), "OPTIONS": {"timeout": 20}}
+
+    DATABASES = {"default": _sqlite(DB_PATH), "nowhere": _sqlite(NOWHERE_DB)}
+    for _schema in SEED_SCHEMAS:
+        DATABASES[f"schema_{_schema}"] = _sqlite(SCHEMA_DIR / f"{_schema}.sqlite3")
+    DATABASE_ROUTERS = ["tenants.schemas.SearchPathRouter"]
+    # alias -> the seeded copy POST /__fixture__/reset/ restores
+    FIXTURE_DATABASES = {
+        alias: str(STATE_DIR / "templates" / f"{alias}.sqlite3")
+        for alias in DATABASES
+        if alias != "nowhere"
+    }
+
+    # The original's host list: 127.0.0.1 is not in it (a 400 page).
+    ALLOWED_HOSTS = ["localhost", ".localhost"]
+    # Site 2 is the public domain (tenants.utils of the original reads it on every request).
+    SITE_ID = 1
+    INSTALLED_APPS = [
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.sites",
+        "corsheaders",
+        "djoser",
+        "rest_framework",
+        "rest_framework_simplejwt",
+        *(["rest_framework_simplejwt.token_blacklist"] if BLACKLIST else []),
+        "tenants",
+        "users",
+    ]
+    MIDDLEWARE = [*MIDDLEWARE[:-1], "tenants.schemas.SearchPathMiddleware"]
+    ROOT_URLCONF = "fixtureproject.urls_original"
+    AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    REST_FRAMEWORK = {
+        **REST_FRAMEWORK,
+        "DEFAULT_AUTHENTICATION_CLASSES": (
+            "rest_framework_simplejwt.authentication.JWTAuthentication",
+            "rest_framework.authentication.SessionAuthentication",
+        ),
+    }
+    # Djoser's defaults but for what the original set (TOKEN_MODEL stays the default:
+    # DELETE users/me/ is a 500, as observed).
+    DJOSER = {
+        "LOGIN_FIELD": "email",
+        "PASSWORD_RESET_CONFIRM_URL": "auth/password/reset/{uid}/{token}",
+        "SERIALIZERS": {
+            "user_create": "users.serializers_original.UserCreateSerializer",
+            "user": "users.serializers_original.UserSerializer",
+            "current_user": "users.serializers_original.UserSerializer",
+        },
+    }
+    # The original's SIMPLE_JWT used another library's key names, so simplejwt's defaults
+    # are in force (access 5 min, refresh 1 day, no rotation); ACCESS_SECONDS still applies.
+    SIMPLE_JWT = {
+        "ACCESS_TOKEN_LIFETIME": timedelta(seconds=int(os.environ.get("ACCESS_SECONDS") or 300)),
+        "ROTATE_REFRESH_TOKENS": ROTATE,
+        "BLACKLIST_AFTER_ROTATION": BLACKLIST,
+        "AUTH_HEADER_TYPES": tuple(
+            (os.environ.get("AUTH_HEADER_TYPES") or "Bearer").replace(",", " ").split()
+        ),
+    }
+else:
+    FIXTURE_DATABASES = {"default": FIXTURE_TEMPLATE_DB}

@@ -21,7 +21,11 @@ class UserAccountManager(UserManager):
 class UserAccount(AbstractUser):
     email = models.EmailField(unique=True)
     photo = models.ImageField(upload_to="users/photos/", null=True, blank=True)
-    organization = models.ForeignKey(Tenant, related_name="users", on_delete=models.CASCADE)
+    # Nullable as in the original (its registration leaves it null); the hardened serializers
+    # always fill it with the host's tenant.
+    organization = models.ForeignKey(
+        Tenant, related_name="users", on_delete=models.CASCADE, null=True, blank=True
+    )
     department = models.ForeignKey(
         Department, related_name="users", on_delete=models.PROTECT, null=True, blank=True
     )
