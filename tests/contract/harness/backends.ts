@@ -51,10 +51,27 @@ export interface Backend {
   mails(): Mail[]
 }
 
+export type Profile = 'original' | 'hardened'
+
+/**
+ * What the mock is told for a scenario (`configureMock` of src/mocks/config.ts), and what the
+ * fixture was started with: the profile, and the simplejwt / Djoser settings on top of it.
+ */
+export interface MockSettings {
+  profile: Profile
+  accessSeconds: number
+  passwordRetype?: boolean
+  rotate?: boolean
+  blacklist?: boolean
+  tenantClaim?: boolean
+  issueIat?: boolean
+  authHeaderTypes?: string[]
+}
+
 export interface BackendConfig {
   accessSeconds: number
-  /** Djoser's *_RETYPE settings (the fixture's PASSWORD_RETYPE=1). */
-  passwordRetype: boolean
+  /** Given to configureMock() before resetDb() on every reset. */
+  mock: MockSettings
 }
 
 function authority(host: HostName, port: number): string {
@@ -101,12 +118,10 @@ export class MockBackend implements Backend {
   }
 
   async reset(): Promise<void> {
-    resetDb()
     resetMockConfig()
-    configureMock({
-      accessSeconds: this.config.accessSeconds,
-      passwordRetype: this.config.passwordRetype,
-    })
+    // The profile chooses the seed (per-tenant ids in the original), so it goes in first.
+    configureMock(this.config.mock as Parameters<typeof configureMock>[0])
+    resetDb()
   }
 
   send(requests: WireRequest[]): Promise<RawResponse[]> {

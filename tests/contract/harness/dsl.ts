@@ -8,7 +8,7 @@
  * `headers` or `json` may refer to it as `{admin.access}`. A string that is exactly one reference
  * keeps the value's type (`{ department: '{dept.id}' }` sends a number).
  */
-import type { Backend, HostName, Mail, WireRequest } from './backends'
+import type { Backend, HostName, Mail, Profile, WireRequest } from './backends'
 import {
   diff,
   normaliseJson,
@@ -74,12 +74,18 @@ export interface CheckStep {
 
 export type Step = Call | MailStep | WaitStep | CheckStep
 
-export type ConfigName = 'default' | 'short' | 'retype'
+/**
+ * A backend configuration within a profile. Hardened: default (ACCESS_SECONDS 120), short
+ * (ACCESS_SECONDS 2), retype (PASSWORD_RETYPE=1). Original: default (ACCESS_SECONDS 120),
+ * short (ACCESS_SECONDS 2), rotate (ROTATE=1 BLACKLIST=1: section C of the observed file).
+ */
+export type ConfigName = 'default' | 'short' | 'retype' | 'rotate'
 
 export interface Scenario {
   name: string
-  /** default: ACCESS_SECONDS 120; short: ACCESS_SECONDS 2; retype: PASSWORD_RETYPE=1. */
   config?: ConfigName
+  /** The profiles whose backends give these answers (default: hardened only). */
+  profiles?: Profile[]
   steps: Step[]
 }
 
@@ -94,6 +100,7 @@ export interface ContractMiss extends Difference {
 
 export interface ScenarioResult {
   name: string
+  profile?: Profile
   mismatches: Mismatch[]
   contract: ContractMiss[]
   /** A step that could not run at all (an exception), per side. */

@@ -128,6 +128,8 @@ export const expiryScenarios: Scenario[] = [
   },
   {
     name: 'garbage Authorization on public endpoints: register, reset_password, tenants/info on the public host',
+    // The same answers on the original backend (and the fixture's original profile).
+    profiles: ['original', 'hardened'],
     steps: [
       {
         do: 'register with Bearer garbage',

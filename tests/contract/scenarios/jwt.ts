@@ -93,6 +93,8 @@ export const jwtScenarios: Scenario[] = [
   },
   {
     name: 'jwt/create: wrong password, unknown email, other letter case, missing fields',
+    // The same answers on the original backend (and the fixture's original profile).
+    profiles: ['original', 'hardened'],
     steps: [
       {
         do: 'wrong password',

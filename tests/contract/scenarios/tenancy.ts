@@ -127,6 +127,8 @@ export const tenancyScenarios: Scenario[] = [
   },
   {
     name: 'gate: a host outside ALLOWED_HOSTS is a 400 HTML page; unknown paths a 404 page',
+    // The same answers on the original backend (and the fixture's original profile).
+    profiles: ['original', 'hardened'],
     steps: [
       {
         do: 'GET expenses on evil.example.com',
