@@ -147,6 +147,20 @@ describe('on the original backend (tenants/ lists the host row)', () => {
     await until(() => expect(loginOrganisation(wrapper)).toBe('to Acme Corporation'))
   })
 
+  it('keeps a known organisation live when tenants/ fails once it is known', async () => {
+    const { wrapper, router } = await renderOn('acme', '/login')
+    server.use(http.get(api('/tenants/'), () => HttpResponse.error()))
+    await signIn(wrapper, 'admin@acme.test', 'acme-admin-pass-1')
+    expect(brand(wrapper)).toBe('Acme Corporation')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Sign out')!
+      .trigger('click')
+    await until(() => expect(router.currentRoute.value.name).toBe('login'))
+    await until(() => expect(loginOrganisation(wrapper)).toBe('to Acme Corporation'))
+    expect(wrapper.text()).not.toContain('We could not reach the server')
+  })
+
   it('shows "organisation not found" for an unknown host (its 500 page), not an error', async () => {
     const { wrapper, router } = await renderOn('nope', '/')
     expect(router.currentRoute.value.name).toBe('organisation-not-found')
