@@ -2,7 +2,7 @@
  * Django 3.2's AUTH_PASSWORD_VALIDATORS, in the contract server's order: user attribute
  * similarity, minimum length 8, common passwords, entirely numeric. Messages are Django's.
  */
-import { COMMON_PASSWORDS } from './commonPasswords'
+import { isCommonPassword } from './commonPasswords'
 
 /** The user attributes the similarity validator reads (Django's defaults) and their verbose names. */
 export interface SimilarityUser {
@@ -51,14 +51,16 @@ function similarity(password: string, user: SimilarityUser): string | null {
 }
 
 /** django.contrib.auth.password_validation.validate_password: every failing message, in order. */
-export function passwordErrors(password: string, user: SimilarityUser | null): string[] {
+export async function passwordErrors(
+  password: string,
+  user: SimilarityUser | null,
+): Promise<string[]> {
   const errors: string[] = []
   const similar = user ? similarity(password, user) : null
   if (similar) errors.push(similar)
   if (password.length < 8)
     errors.push('This password is too short. It must contain at least 8 characters.')
-  if (COMMON_PASSWORDS.has(password.toLowerCase().trim()))
-    errors.push('This password is too common.')
+  if (await isCommonPassword(password)) errors.push('This password is too common.')
   if (/^\p{Nd}+$/u.test(password)) errors.push('This password is entirely numeric.')
   return errors
 }

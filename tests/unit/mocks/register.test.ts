@@ -69,7 +69,7 @@ describe('register', () => {
     ],
     [
       'too short',
-      { email: 'n@acme.test', password: 'abc' },
+      { email: 'n@acme.test', password: 'x9$qz' },
       { password: ['This password is too short. It must contain at least 8 characters.'] },
     ],
     [
