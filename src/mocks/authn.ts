@@ -1,8 +1,14 @@
-/** simplejwt's JWTAuthentication, scoped to the host's tenant as the contract server does (§2.1, §3.3). */
-import { db, type TenantRow, type UserRow } from './db'
+/**
+ * simplejwt's JWTAuthentication. `hardened` scopes it to the host's tenant (§2.1, §3.3): the
+ * `tenant` claim must name the host and the user must be one of its users. `original` has no
+ * tenant check at all: the user with the token's `user_id` in the host's schema is the caller.
+ */
+import { mockConfig, schemaTenancy } from './config'
+import type { UserRow } from './db'
 import { detail } from './drf'
 import { verify } from './jwt'
 import { accessRevoked } from './scenarios'
+import { userById, type Scoped } from './scope'
 
 export type Authn = { user: UserRow } | { user: null } | { response: Response }
 
@@ -13,13 +19,13 @@ const invalidAccess = (message: string): Response =>
 
 /**
  * Runs whenever an Authorization header is present, even on AllowAny views (contract §5).
- * `{ user: null }` means anonymous: no header, or a scheme other than `Bearer`.
+ * `{ user: null }` means anonymous: no header, or a word that is not in AUTH_HEADER_TYPES.
  */
-export async function authenticate(request: Request, tenant: TenantRow | null): Promise<Authn> {
+export async function authenticate(request: Request, ctx: Scoped): Promise<Authn> {
   const header = request.headers.get('authorization')
   if (!header) return { user: null }
   const parts = header.split(/\s+/).filter(Boolean)
-  if (parts[0] !== 'Bearer') return { user: null }
+  if (!mockConfig.authHeaderTypes.includes(parts[0] ?? '')) return { user: null }
   if (parts.length !== 2) {
     return {
       response: detail(
@@ -34,13 +40,17 @@ export async function authenticate(request: Request, tenant: TenantRow | null): 
     return { response: invalidAccess('Token is invalid or expired') }
   }
   if (claims.token_type !== 'access') return { response: invalidAccess('Token has wrong type') }
-  // The tenant claim must name the host's tenant, and the user must be one of its users.
   const userNotFound = { response: detail(401, 'User not found', 'user_not_found') }
-  if (tenant === null || claims.tenant !== tenant.schema) return userNotFound
-  const user = db.users.find((u) => u.id === claims.user_id)
+  const tenant = ctx.schema.tenant
+  if (!schemaTenancy()) {
+    // The hardened server: the tenant claim (when it issues one) must name the host's tenant.
+    if (tenant === null) return userNotFound
+    if (mockConfig.tenantClaim && claims.tenant !== tenant.schema) return userNotFound
+  }
+  // User.objects.get(id=user_id) in the host's schema (original) or organisation (hardened).
+  const user = userById(ctx, claims.user_id)
   if (!user) return userNotFound
   if (!user.is_active) return { response: detail(401, 'User is inactive', 'user_inactive') }
-  if (user.organization !== tenant.id) return userNotFound
   return { user }
 }
 

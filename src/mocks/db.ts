@@ -1,7 +1,9 @@
 /**
- * The mock's database: one in-memory copy of the seed, reset between tests; the browser worker
- * persists it per origin (localStorage) so reloads and other tabs see the same state.
+ * The mock's database: one in-memory copy of the seed of the profile in force, reset between
+ * tests; the browser worker persists it per origin (localStorage) so reloads and other tabs see
+ * the same state, and the same profile.
  */
+import { adoptProfile, mockConfig, onProfileChange } from './config'
 import { DB_VERSION, type MockDb, type SentMail } from './schema'
 import { seed } from './seed'
 
@@ -15,7 +17,7 @@ export interface DbPersistence {
 }
 
 let persistence: DbPersistence | null = null
-export let db: MockDb = seed()
+export let db: MockDb = seed(mockConfig.profile)
 
 const resetHooks: (() => void)[] = []
 
@@ -28,10 +30,14 @@ function usable(loaded: MockDb | null): MockDb | null {
   return loaded && loaded.version === DB_VERSION ? loaded : null
 }
 
+/**
+ * Plugs in the browser's storage. A stored copy of the profile in force is used; one of another
+ * profile (or none) is replaced by the current seed.
+ */
 export function usePersistence(p: DbPersistence | null): void {
   persistence = p
   const loaded = usable(p?.load() ?? null)
-  if (loaded) db = loaded
+  if (loaded && loaded.profile === mockConfig.profile) db = loaded
   else commit()
 }
 
@@ -42,15 +48,20 @@ export function commit(): void {
 
 /** Back to the seed (between tests, or from the dev panel). Also clears scenarios and stats. */
 export function resetDb(): void {
-  db = seed()
+  db = seed(mockConfig.profile)
   commit()
   for (const hook of resetHooks) hook()
 }
 
-/** Re-read persisted state (another tab may have written it). */
+// A new profile is a new database: configureMock({ profile }) re-seeds at once.
+onProfileChange(resetDb)
+
+/** Re-read persisted state (another tab may have written it, or switched the profile). */
 export function reloadDb(): void {
   const loaded = usable(persistence?.load() ?? null)
-  if (loaded) db = loaded
+  if (!loaded) return
+  db = loaded
+  adoptProfile(loaded.profile)
 }
 
 /** The last mail sent, optionally to one address (the mock's view of the SMTP outbox). */

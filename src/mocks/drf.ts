@@ -1,5 +1,6 @@
 /** How Django + DRF shape their answers: JSON bodies, empty 204s, HTML error pages, 301 redirects. */
 import { HttpResponse } from 'msw'
+import { mockConfig, schemaTenancy } from './config'
 import { pythonJsonError } from './pyjson'
 
 const CORS = { 'Access-Control-Allow-Origin': '*' }
@@ -19,22 +20,45 @@ export function empty(status: number): Response {
 
 export const noContent = (): Response => empty(204)
 
-export function html(status: number, text: string): Response {
+export function html(status: number, text: string, type = 'text/html; charset=utf-8'): Response {
   return new HttpResponse(text, {
     status,
-    headers: { ...CORS, 'Content-Type': 'text/html; charset=utf-8' },
+    headers: { ...CORS, 'Content-Type': type },
   })
 }
 
-/** Django's stock pages with DEBUG=False. */
-export const serverError = (): Response => html(500, '<h1>Server Error (500)</h1>')
-export const badHost = (): Response => html(400, '<h1>Bad Request (400)</h1>')
-export const pageNotFound = (): Response =>
-  html(
-    404,
-    '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n' +
-      '  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n',
+/**
+ * Django's stock error page with DEBUG=False (django.views.defaults): `text/html` without a
+ * charset, as observed on the original.
+ */
+function stockPage(status: number, title: string, body: string): Response {
+  return html(
+    status,
+    `<!doctype html>\n<html lang="en">\n<head>\n  <title>${title}</title>\n</head>\n<body>\n` +
+      `  <h1>${title}</h1><p>${body}</p>\n</body>\n</html>\n`,
+    'text/html',
   )
+}
+
+const NOT_FOUND_TEXT = 'The requested resource was not found on this server.'
+
+/** Django's pages with DEBUG=False (the hardened mock keeps its short forms). */
+export const serverError = (): Response =>
+  schemaTenancy()
+    ? stockPage(500, 'Server Error (500)', '')
+    : html(500, '<h1>Server Error (500)</h1>')
+export const badHost = (): Response =>
+  schemaTenancy()
+    ? stockPage(400, 'Bad Request (400)', '')
+    : html(400, '<h1>Bad Request (400)</h1>')
+export const pageNotFound = (): Response =>
+  schemaTenancy()
+    ? stockPage(404, 'Not Found', NOT_FOUND_TEXT)
+    : html(
+        404,
+        '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n' +
+          `  <h1>Not Found</h1><p>${NOT_FOUND_TEXT}</p>\n</body>\n</html>\n`,
+      )
 
 /** CommonMiddleware's APPEND_SLASH answer: an empty 301 to the same path with a slash. */
 export function redirectWithSlash(url: URL): Response {
@@ -71,8 +95,11 @@ export function detail(
 ): Response {
   const body: Record<string, unknown> = { detail: text }
   if (code) body.code = code
+  // DRF's challenge: the first authentication class's header, simplejwt's first AUTH_HEADER_TYPES.
   const headers: Record<string, string> =
-    status === 401 ? { 'WWW-Authenticate': 'Bearer realm="api"' } : {}
+    status === 401
+      ? { 'WWW-Authenticate': `${mockConfig.authHeaderTypes[0] ?? 'Bearer'} realm="api"` }
+      : {}
   return json(status, { ...body, ...extra }, headers)
 }
 

@@ -1,7 +1,10 @@
-/** Real HS256 JWTs with simplejwt's claims plus the seed backend's custom ones. */
+/**
+ * Real HS256 JWTs with simplejwt's claims; the knobs decide whether they carry `iat` (simplejwt
+ * 5.x; 4.4 has none) and the hardened server's custom `email`, `username` and `tenant` claims.
+ */
 import { jwtVerify, SignJWT } from 'jose'
 import { mockConfig } from './config'
-import type { TenantRow, UserRow } from './db'
+import type { UserRow } from './db'
 import { recordAccessToken } from './scenarios'
 
 export type TokenType = 'access' | 'refresh'
@@ -9,12 +12,14 @@ export type TokenType = 'access' | 'refresh'
 export interface MockClaims {
   token_type: TokenType
   exp: number
-  iat: number
+  /** Absent with `issueIat: false` (simplejwt 4.4). */
+  iat?: number
   jti: string
   user_id: number
-  email: string
-  username: string
-  tenant: string
+  /** The custom claims (`tenantClaim`): absent on the original. */
+  email?: string
+  username?: string
+  tenant?: string
 }
 
 function key(): Uint8Array {
@@ -35,57 +40,69 @@ export async function sign(claims: MockClaims): Promise<string> {
   return new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key())
 }
 
-/** Claims a fresh login gives (simplejwt's TokenObtainPairSerializer + the custom claims). */
+/**
+ * Claims a fresh login gives (simplejwt's TokenObtainPairSerializer, plus the custom claims when
+ * `tenantClaim` is on). `schema` is the host's: the tenant claim names it.
+ */
 export function loginClaims(
   user: UserRow,
-  tenant: TenantRow,
+  schema: string,
   type: TokenType,
-  iat = nowSeconds(),
+  now = nowSeconds(),
 ): MockClaims {
   const lifetime = type === 'access' ? mockConfig.accessSeconds : mockConfig.refreshSeconds
-  return {
+  const claims: MockClaims = {
     token_type: type,
-    exp: iat + lifetime,
-    iat,
+    exp: now + lifetime,
+    ...(mockConfig.issueIat ? { iat: now } : {}),
     jti: newJti(),
     user_id: user.id,
-    email: user.email,
-    username: user.username,
-    tenant: tenant.schema,
   }
+  if (mockConfig.tenantClaim) {
+    claims.email = user.email
+    claims.username = user.username
+    claims.tenant = schema
+  }
+  return claims
 }
 
 export async function issuePair(
   user: UserRow,
-  tenant: TenantRow,
+  schema: string,
 ): Promise<{ refresh: string; access: string }> {
-  const iat = nowSeconds()
+  const now = nowSeconds()
   return {
-    refresh: await sign(loginClaims(user, tenant, 'refresh', iat)),
-    access: await sign(loginClaims(user, tenant, 'access', iat)),
+    refresh: await sign(loginClaims(user, schema, 'refresh', now)),
+    access: await sign(loginClaims(user, schema, 'access', now)),
   }
 }
 
 /**
- * simplejwt 5.2.2's rotation: the new access token copies the refresh token's claims, including
- * its original `iat` (the quirk the contract records in §3.2), with a fresh `exp` and `jti`.
+ * RefreshToken.access_token: the refresh token's claims, including its `iat` (so a refreshed
+ * access token keeps the login's iat and its exp - iat exceeds the lifetime: the quirk observed on
+ * the original and recorded in contract §3.2), with a fresh `exp` and `jti`.
  */
-export async function rotate(refresh: MockClaims): Promise<{ access: string; refresh: string }> {
-  const now = nowSeconds()
-  const access: MockClaims = {
+export async function accessFrom(refresh: MockClaims): Promise<string> {
+  return sign({
     ...refresh,
     token_type: 'access',
-    exp: now + mockConfig.accessSeconds,
+    exp: nowSeconds() + mockConfig.accessSeconds,
     jti: newJti(),
-  }
-  const nextRefresh: MockClaims = {
+  })
+}
+
+/** ROTATE_REFRESH_TOKENS: the same claims with a new jti, exp and (5.x only) iat. */
+export async function rotatedRefresh(refresh: MockClaims): Promise<string> {
+  const now = nowSeconds()
+  const next: MockClaims = {
     ...refresh,
     token_type: 'refresh',
-    iat: now,
     exp: now + mockConfig.refreshSeconds,
     jti: newJti(),
   }
-  return { access: await sign(access), refresh: await sign(nextRefresh) }
+  if (mockConfig.issueIat) next.iat = now
+  else delete next.iat
+  return sign(next)
 }
 
 /** Signature and expiry check, like simplejwt's Token(); null when invalid or expired. */

@@ -12,16 +12,21 @@ import {
   preflight,
   readBody,
   redirectWithSlash,
+  serverError,
   type Body,
 } from './drf'
-import { allowedHost, tenantGate } from './tenancy'
+import { MissingRelation } from './scope'
+import { allowedHost, tenantGate, type SchemaRef } from './tenancy'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-export interface Ctx<T extends TenantRow | null = TenantRow> {
+export interface Ctx {
   request: Request
   params: Record<string, string>
-  tenant: T
+  /** The host's tenant (null on the public host, and on an unknown host in the original). */
+  tenant: TenantRow | null
+  /** The schema the request works in: read rows through scope.ts. */
+  schema: SchemaRef
   /** Host with port, as Django's request.get_host() (used for absolute URLs and mail links). */
   host: string
   /** `http` or `https`, for absolute URLs. */
@@ -51,6 +56,8 @@ export interface Route {
    * Djoser and the tenant viewsets need a user (anonymous -> 401); AllowAny views say 405.
    */
   unmapped?: 'open' | 'authed'
+  /** The route exists only while this holds (e.g. `jwt/blacklist/` with the blacklist app). */
+  when?: () => boolean
 }
 
 export const open = (run: (ctx: Ctx) => Result): View => ({ auth: false, run })
@@ -58,6 +65,7 @@ export const authed = (run: (ctx: AuthedCtx) => Result): View => ({ auth: true, 
 
 function resolve(routes: Route[], path: string) {
   for (const route of routes) {
+    if (route.when && !route.when()) continue
     const m = route.path.exec(path)
     if (m) return { route, params: { ...(m.groups ?? {}) } }
   }
@@ -66,6 +74,16 @@ function resolve(routes: Route[], path: string) {
 
 export function createDispatcher(routes: Route[]) {
   return async function dispatch(request: Request): Promise<Response> {
+    try {
+      return await djangoRequest(request)
+    } catch (e) {
+      // A query on an unknown host's search path: Postgres' ProgrammingError, Django's 500 page.
+      if (e instanceof MissingRelation) return serverError()
+      throw e
+    }
+  }
+
+  async function djangoRequest(request: Request): Promise<Response> {
     const url = new URL(request.url)
     const raw = request.method.toUpperCase()
     if (raw === 'OPTIONS' && request.headers.has('access-control-request-method'))
@@ -80,9 +98,10 @@ export function createDispatcher(routes: Route[]) {
     if (!found) return pageNotFound()
     const { route, params } = found
     const tenant = gate.kind === 'tenant' ? gate.tenant : null
+    const schema = gate.schema
     let user: UserRow | null = null
     if (!route.noAuthentication) {
-      const authn = await authenticate(request, tenant)
+      const authn = await authenticate(request, { schema })
       if ('response' in authn) return authn.response
       user = authn.user
     }
@@ -94,17 +113,17 @@ export function createDispatcher(routes: Route[]) {
     }
     if (view.auth && !user) return notAuthenticated()
     let parsed: Promise<Body | Response> | null = null
-    const ctx: Ctx<TenantRow | null> = {
+    const ctx: Ctx = {
       request,
       params,
       tenant,
+      schema,
       host: url.host.toLowerCase(),
       scheme: url.protocol.replace(':', ''),
       user,
       body: () => (parsed ??= readBody(request)),
     }
-    // Every route but the media files and tenants/info lives behind a tenant host (the gate).
-    return view.auth ? view.run(ctx as AuthedCtx) : view.run(ctx as Ctx)
+    return view.auth ? view.run(ctx as AuthedCtx) : view.run(ctx)
   }
 }
 

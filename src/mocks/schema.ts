@@ -1,4 +1,6 @@
 /** The mock database's rows: the Django models of the contract server (users, tenants apps). */
+import type { ProfileName } from './profiles'
+
 export type Role = 'Admin' | 'Staff'
 
 export interface TenantRow {
@@ -15,6 +17,12 @@ export interface TenantRow {
 
 export interface UserRow {
   id: number
+  /**
+   * The Postgres schema the row lives in (the tenant's `schema`, or `public`). The hardened
+   * profile's single table keeps it equal to the organization's schema; the original's ids repeat
+   * across schemas, so a row is (schema, id).
+   */
+  schema: string
   email: string
   /** simplejwt's `username` claim: the email at sign-up, never updated afterwards. */
   username: string
@@ -26,7 +34,8 @@ export interface UserRow {
   password_salt: string
   first_name: string
   last_name: string
-  organization: number
+  /** The Tenant foreign key, in the row's own schema (the original registers users with none). */
+  organization: number | null
   department: number | null
   employee_id: string | null
   role: Role
@@ -39,19 +48,21 @@ export interface UserRow {
 
 export interface DepartmentRow {
   id: number
+  schema: string
   name: string
-  organization: number
+  organization: number | null
   created: string
   updated: string
 }
 
 export interface ExpenseRow {
   id: number
+  schema: string
   amount: number
   description: string
   department: number
   created_by: number
-  organization: number
+  organization: number | null
   created: string
   updated: string
 }
@@ -74,23 +85,47 @@ export interface MediaFile {
   base64: string
 }
 
+/** What lives in each Postgres schema of the original (profile `original` only). */
+export interface SchemaState {
+  /** The schema's own copy of the tenants table: its tenant's row, id 1 (`public` uses `MockDb.tenants`). */
+  tenants: TenantRow[]
+  /** Next primary keys of this schema's sequences. */
+  nextId: { user: number; department: number; expense: number }
+  /** jti of every refresh token blacklisted through this schema (token_blacklist tables). */
+  blacklist: string[]
+}
+
 export interface MockDb {
   /** Bumped when the shape changes, so an old copy in localStorage is discarded. */
   version: number
+  /** The profile this database was seeded for (tabs of an origin follow it). */
+  profile: ProfileName
+  /** The public tenants table (both profiles). */
   tenants: TenantRow[]
   users: UserRow[]
   departments: DepartmentRow[]
   expenses: ExpenseRow[]
-  /** jti of every blacklisted refresh token. */
+  /** jti of every blacklisted refresh token (profile `hardened`: one blacklist for every host). */
   blacklist: string[]
   outbox: SentMail[]
   media: Record<string, MediaFile>
+  /** Global primary keys (profile `hardened`). */
   nextId: { user: number; department: number; expense: number }
+  /** Per-schema state, keyed by schema name (profile `original`; empty in `hardened`). */
+  schemas: Record<string, SchemaState>
 }
 
-export const DB_VERSION = 2
+export const DB_VERSION = 3
 
 let lastMicros = 0
+
+/** A Django datetime for this many microseconds since the epoch: Africa/Nairobi (UTC+3, no DST). */
+function formatMicros(micros: number): string {
+  const whole = Math.floor(micros / 1000)
+  const shifted = new Date(whole + 3 * 3600 * 1000).toISOString() // 2026-11-22T15:36:14.502Z
+  const frac = String(micros % 1_000_000).padStart(6, '0')
+  return `${shifted.slice(0, 19)}.${frac}+03:00`
+}
 
 /**
  * Django's TIME_ZONE is Africa/Nairobi (UTC+3, no DST): ISO-8601 with microseconds and offset.
@@ -100,10 +135,12 @@ export function djangoNow(ms: number = Date.now()): string {
   let micros = Math.floor(ms * 1000)
   if (micros <= lastMicros) micros = lastMicros + 1
   lastMicros = micros
-  const whole = Math.floor(micros / 1000)
-  const shifted = new Date(whole + 3 * 3600 * 1000).toISOString() // 2026-11-22T15:36:14.502Z
-  const frac = String(micros % 1_000_000).padStart(6, '0')
-  return `${shifted.slice(0, 19)}.${frac}+03:00`
+  return formatMicros(micros)
+}
+
+/** The same format for any instant, outside the strictly increasing sequence of djangoNow(). */
+export function djangoTime(ms: number): string {
+  return formatMicros(Math.floor(ms * 1000))
 }
 
 export function randomSalt(): string {

@@ -1,12 +1,19 @@
-/** The seed data of the contract server (shared/backend-contract.md §1.2): mock and fixture agree. */
+/**
+ * The seed data (shared/backend-contract.md §1.2): the same tenants, people, passwords,
+ * departments and expenses in both profiles. `hardened` numbers them globally as one database
+ * does; `original` numbers them from 1 in each tenant's schema, as its Postgres schemas do.
+ */
+import type { ProfileName } from './profiles'
 import {
   DB_VERSION,
   djangoNow,
+  djangoTime,
   randomSalt,
   type DepartmentRow,
   type ExpenseRow,
   type MockDb,
   type Role,
+  type SchemaState,
   type TenantRow,
   type UserRow,
 } from './schema'
@@ -17,8 +24,8 @@ function tenant(
   schema: string,
   code: string,
   active: boolean,
+  at: number | null = null,
 ): TenantRow {
-  const at = djangoNow()
   return {
     id,
     name,
@@ -27,89 +34,181 @@ function tenant(
     is_active: active,
     business_phone_number: '+254700000000',
     business_email: `info@${schema}.test`,
-    created: at,
-    updated: djangoNow(),
+    created: at === null ? djangoNow() : djangoTime(at),
+    updated: at === null ? djangoNow() : djangoTime(at + 0.001),
   }
 }
 
-type UserSeed = [number, number, string, string, string, string, string, number, Role]
+const TENANTS: [string, string, string, boolean][] = [
+  ['Acme Corporation', 'acme', 'ACM-1001', true],
+  ['Globex Corporation', 'globex', 'GLO-1002', true],
+  ['Initech', 'initech', 'INI-1003', false],
+]
+
+// schema, email, password, first, last, employee id, department name, role
+type UserSeed = [string, string, string, string, string, string, string, Role]
 
 const USERS: UserSeed[] = [
-  [1, 1, 'admin@acme.test', 'acme-admin-pass-1', 'Ada', 'Admin', 'ACM-E001', 1, 'Admin'],
-  [2, 1, 'staff@acme.test', 'acme-staff-pass-1', 'Sam', 'Staff', 'ACM-E002', 2, 'Staff'],
-  [3, 2, 'admin@globex.test', 'globex-admin-pass-1', 'Gina', 'Admin', 'GLO-E001', 3, 'Admin'],
-  [4, 2, 'staff@globex.test', 'globex-staff-pass-1', 'Hank', 'Staff', 'GLO-E002', 4, 'Staff'],
+  ['acme', 'admin@acme.test', 'acme-admin-pass-1', 'Ada', 'Admin', 'ACM-E001', 'Finance', 'Admin'],
+  [
+    'acme',
+    'staff@acme.test',
+    'acme-staff-pass-1',
+    'Sam',
+    'Staff',
+    'ACM-E002',
+    'Engineering',
+    'Staff',
+  ],
+  [
+    'globex',
+    'admin@globex.test',
+    'globex-admin-pass-1',
+    'Gina',
+    'Admin',
+    'GLO-E001',
+    'Finance',
+    'Admin',
+  ],
+  [
+    'globex',
+    'staff@globex.test',
+    'globex-staff-pass-1',
+    'Hank',
+    'Staff',
+    'GLO-E002',
+    'Marketing',
+    'Staff',
+  ],
 ]
 
-function user([id, org, email, password, first, last, employeeId, dept, role]: UserSeed): UserRow {
-  return {
-    id,
-    email,
-    username: email,
-    password,
-    password_salt: randomSalt(),
-    first_name: first,
-    last_name: last,
-    organization: org,
-    department: dept,
-    employee_id: employeeId,
-    role,
-    is_active: true,
-    is_staff: role === 'Admin',
-    photo: null,
-    date_joined: djangoNow(),
+const DEPARTMENTS: [string, string][] = [
+  ['acme', 'Finance'],
+  ['acme', 'Engineering'],
+  ['globex', 'Finance'],
+  ['globex', 'Marketing'],
+]
+
+// schema, amount, description, department name, created by (email)
+const EXPENSES: [string, number, string, string, string][] = [
+  ['acme', 12000, 'Team lunch', 'Engineering', 'staff@acme.test'],
+  ['acme', 250000, 'Laptops for new hires', 'Engineering', 'admin@acme.test'],
+  ['acme', 4500, 'Bank charges', 'Finance', 'admin@acme.test'],
+  ['globex', 80000, 'Trade show booth', 'Marketing', 'staff@globex.test'],
+  ['globex', 3000, 'Courier', 'Finance', 'admin@globex.test'],
+]
+
+/** Hands out primary keys: one sequence per table (hardened) or per table and schema (original). */
+function numbering(perSchema: boolean) {
+  const counters = new Map<string, number>()
+  return (table: string, schema: string): number => {
+    const key = perSchema ? `${schema}.${table}` : table
+    const next = (counters.get(key) ?? 0) + 1
+    counters.set(key, next)
+    return next
   }
 }
 
-const DEPARTMENTS: [number, string, number][] = [
-  [1, 'Finance', 1],
-  [2, 'Engineering', 1],
-  [3, 'Finance', 2],
-  [4, 'Marketing', 2],
-]
-
-// amount, description, department, created_by, organization (ids 1..5 in this order)
-const EXPENSES: [number, string, number, number, number][] = [
-  [12000, 'Team lunch', 2, 2, 1],
-  [250000, 'Laptops for new hires', 2, 1, 1],
-  [4500, 'Bank charges', 1, 1, 1],
-  [80000, 'Trade show booth', 4, 4, 2],
-  [3000, 'Courier', 3, 3, 2],
-]
-
-export function seed(): MockDb {
-  const departments = DEPARTMENTS.map(([id, name, organization]): DepartmentRow => {
-    const at = djangoNow()
-    return { id, name, organization, created: at, updated: at }
-  })
-  const expenses = EXPENSES.map(
-    ([amount, description, department, createdBy, organization], i): ExpenseRow => {
-      const at = djangoNow() // strictly increasing: later ids are newer
-      return {
-        id: i + 1,
-        amount,
-        description,
-        department,
-        created_by: createdBy,
-        organization,
-        created: at,
-        updated: at,
-      }
-    },
+export function seed(profile: ProfileName = 'hardened'): MockDb {
+  const perSchema = profile === 'original'
+  const nextPk = numbering(perSchema)
+  const tenants = TENANTS.map(([name, schema, code, active], i) =>
+    tenant(i + 1, name, schema, code, active),
   )
+  const orgOf = (schema: string): number => {
+    const t = tenants.find((row) => row.schema === schema) as TenantRow
+    // In a tenant's schema the tenants table holds only that tenant's own copy, id 1.
+    return perSchema ? 1 : t.id
+  }
+
+  const departments = DEPARTMENTS.map(([schema, name]): DepartmentRow => {
+    const at = djangoNow()
+    return {
+      id: nextPk('department', schema),
+      schema,
+      name,
+      organization: orgOf(schema),
+      created: at,
+      updated: at,
+    }
+  })
+  const departmentId = (schema: string, name: string): number =>
+    (departments.find((d) => d.schema === schema && d.name === name) as DepartmentRow).id
+
+  const users = USERS.map(
+    ([schema, email, password, first, last, employeeId, department, role]): UserRow => ({
+      id: nextPk('user', schema),
+      schema,
+      email,
+      username: email,
+      password,
+      password_salt: randomSalt(),
+      first_name: first,
+      last_name: last,
+      organization: orgOf(schema),
+      department: departmentId(schema, department),
+      employee_id: employeeId,
+      role,
+      is_active: true,
+      is_staff: role === 'Admin',
+      photo: null,
+      date_joined: djangoNow(),
+    }),
+  )
+  const userId = (email: string): number => (users.find((u) => u.email === email) as UserRow).id
+
+  const expenses = EXPENSES.map(([schema, amount, description, department, by]): ExpenseRow => {
+    const at = djangoNow() // strictly increasing: later ids are newer
+    return {
+      id: nextPk('expense', schema),
+      schema,
+      amount,
+      description,
+      department: departmentId(schema, department),
+      created_by: userId(by),
+      organization: orgOf(schema),
+      created: at,
+      updated: at,
+    }
+  })
+
+  const schemas: Record<string, SchemaState> = {}
+  if (perSchema) {
+    const state = (schema: string, own: TenantRow[]): SchemaState => ({
+      tenants: own,
+      nextId: {
+        user: nextPk('user', schema),
+        department: nextPk('department', schema),
+        expense: nextPk('expense', schema),
+      },
+      blacklist: [],
+    })
+    schemas.public = state('public', [])
+    for (const t of tenants) {
+      // The original's post_save signal inserts the tenant's own row into its new schema with
+      // `is_active` true and a naive datetime.now(), which Postgres (UTC session) stores 3 hours late.
+      const copy = tenant(1, t.name, t.schema, t.tenant_id, true, Date.now() + 3 * 3600 * 1000)
+      schemas[t.schema] = state(t.schema, [copy])
+    }
+  }
+
   return {
     version: DB_VERSION,
-    tenants: [
-      tenant(1, 'Acme Corporation', 'acme', 'ACM-1001', true),
-      tenant(2, 'Globex Corporation', 'globex', 'GLO-1002', true),
-      tenant(3, 'Initech', 'initech', 'INI-1003', false),
-    ],
-    users: USERS.map(user),
+    profile,
+    tenants,
+    users,
     departments,
     expenses,
     blacklist: [],
     outbox: [],
     media: {},
-    nextId: { user: 5, department: 5, expense: 6 },
+    nextId: perSchema
+      ? { user: 1, department: 1, expense: 1 }
+      : {
+          user: users.length + 1,
+          department: departments.length + 1,
+          expense: expenses.length + 1,
+        },
+    schemas,
   }
 }

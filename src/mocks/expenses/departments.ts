@@ -3,10 +3,11 @@ import { commit, db, djangoNow, type DepartmentRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
+import { allocateId, departmentsOf, ownOrganization, type Scoped } from '../scope'
 
 /** The department exists and belongs to this organisation (a PrimaryKeyRelatedField's queryset). */
-export const inTenantDepartment = (tenantId: number) => (id: number) =>
-  db.departments.some((d) => d.id === id && d.organization === tenantId)
+export const inTenantDepartment = (ctx: Scoped) => (id: number) =>
+  departmentsOf(ctx).some((d) => d.id === id)
 
 export function departmentWire(d: DepartmentRow) {
   return {
@@ -28,31 +29,23 @@ async function validate(ctx: AuthedCtx, instance: DepartmentRow | null, partial:
   if (body instanceof Response) return body
   const f = new Fields(body, partial)
   const name = f.char('name', { required: true, maxLength: 255 })
-  const taken = (d: DepartmentRow) =>
-    d.organization === ctx.tenant.id && d.name === name && d.id !== instance?.id
-  if (name && db.departments.some(taken))
+  const taken = (d: DepartmentRow) => d.name === name && d !== instance
+  if (name && departmentsOf(ctx).some(taken))
     f.fail('name', 'department with this name already exists.')
   return f.valid ? { name } : fieldErrors(f.errors)
 }
 
-const list = authed((ctx) =>
-  json(
-    200,
-    db.departments
-      .filter((d) => d.organization === ctx.tenant.id)
-      .sort(byName)
-      .map(departmentWire),
-  ),
-)
+const list = authed((ctx) => json(200, departmentsOf(ctx).sort(byName).map(departmentWire)))
 
 const create = authed(async (ctx) => {
   const v = await validate(ctx, null, false)
   if (v instanceof Response) return v
   const at = djangoNow()
   const row: DepartmentRow = {
-    id: db.nextId.department++,
+    id: allocateId(ctx, 'department'),
+    schema: ctx.schema.name,
     name: v.name as string,
-    organization: ctx.tenant.id, // organization is read-only: perform_create sets it
+    organization: ownOrganization(ctx), // organization is read-only: perform_create sets it
     created: at,
     updated: at,
   }
@@ -63,7 +56,7 @@ const create = authed(async (ctx) => {
 
 function find(ctx: AuthedCtx): DepartmentRow | undefined {
   const id = pkOf(ctx.params.id)
-  return db.departments.find((d) => d.id === id && d.organization === ctx.tenant.id)
+  return departmentsOf(ctx).find((d) => d.id === id)
 }
 
 const retrieve = authed((ctx) => {

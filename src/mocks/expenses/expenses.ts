@@ -3,6 +3,7 @@ import { commit, db, djangoNow, type ExpenseRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
+import { allocateId, departmentsOf, expensesOf, ownOrganization } from '../scope'
 import { inTenantDepartment } from './departments'
 
 export function expenseWire(e: ExpenseRow) {
@@ -12,7 +13,8 @@ export function expenseWire(e: ExpenseRow) {
     description: e.description,
     department: e.department,
     created_by: e.created_by,
-    created_by_email: db.users.find((u) => u.id === e.created_by)?.email ?? null,
+    created_by_email:
+      db.users.find((u) => u.schema === e.schema && u.id === e.created_by)?.email ?? null,
     created: e.created,
     updated: e.updated,
   }
@@ -24,10 +26,8 @@ const newestFirst = (a: ExpenseRow, b: ExpenseRow) =>
 
 /** The queryset: expenses whose department belongs to the host's tenant. */
 function scoped(ctx: AuthedCtx): ExpenseRow[] {
-  const mine = new Set(
-    db.departments.filter((d) => d.organization === ctx.tenant.id).map((d) => d.id),
-  )
-  return db.expenses.filter((e) => mine.has(e.department))
+  const mine = new Set(departmentsOf(ctx).map((d) => d.id))
+  return expensesOf(ctx).filter((e) => mine.has(e.department))
 }
 
 /** amount (integer >= 0), description (<= 255), department (a pk of this tenant). */
@@ -37,7 +37,7 @@ async function validate(ctx: AuthedCtx, partial: boolean) {
   const f = new Fields(body, partial)
   const amount = f.integer('amount', { required: true, min: 0 })
   const description = f.char('description', { required: true, maxLength: 255 })
-  const department = f.pk('department', inTenantDepartment(ctx.tenant.id), { required: true })
+  const department = f.pk('department', inTenantDepartment(ctx), { required: true })
   if (!f.valid) return fieldErrors(f.errors)
   return { amount, description, department }
 }
@@ -49,12 +49,13 @@ const create = authed(async (ctx) => {
   if (v instanceof Response) return v
   const at = djangoNow()
   const row: ExpenseRow = {
-    id: db.nextId.expense++,
+    id: allocateId(ctx, 'expense'),
+    schema: ctx.schema.name,
     amount: v.amount as number,
     description: v.description as string,
     department: v.department as number,
     created_by: ctx.user.id, // read-only: perform_create sets the caller
-    organization: ctx.tenant.id,
+    organization: ownOrganization(ctx),
     created: at,
     updated: at,
   }

@@ -1,9 +1,10 @@
 /** Djoser's set_password and set_email actions (contract §5): authenticated, 204 on success. */
 import { mockConfig } from '../config'
-import { commit, db, randomSalt } from '../db'
+import { commit, randomSalt } from '../db'
 import { fieldErrors, noContent } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, authed, type Route } from '../router'
+import { emailTable } from '../scope'
 import { passwordErrors } from './passwords'
 import { currentPassword, EMAIL_TAKEN, retypeErrors } from './serializers'
 
@@ -17,7 +18,7 @@ const setPassword = authed(async (ctx) => {
   currentPassword(f, ctx)
   if (!f.valid) return fieldErrors(f.errors)
   // validate_password against the saved user: its username (the sign-up email) counts too.
-  const problems = passwordErrors(password as string, ctx.user)
+  const problems = await passwordErrors(password as string, ctx.user)
   if (problems.length) return fieldErrors({ new_password: problems })
   const mismatch = retypeErrors(body, 'new_password', password as string)
   if (mismatch) return fieldErrors(mismatch)
@@ -34,7 +35,7 @@ const setEmail = authed(async (ctx) => {
   const f = new Fields(body)
   currentPassword(f, ctx)
   const email = f.email('new_email', { required: true })
-  if (email && db.users.some((u) => u.email === email)) f.fail('new_email', EMAIL_TAKEN)
+  if (email && emailTable(ctx).some((u) => u.email === email)) f.fail('new_email', EMAIL_TAKEN)
   if (mockConfig.passwordRetype) f.char('re_new_email', { required: true })
   if (!f.valid) return fieldErrors(f.errors)
   const mismatch = retypeErrors(body, 'new_email', email as string)

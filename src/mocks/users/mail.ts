@@ -7,6 +7,7 @@ import { commit, db, djangoNow, randomSalt, type SentMail, type UserRow } from '
 import { detail, empty, fieldErrors, noContent, type Body } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, open, type Ctx, type Route } from '../router'
+import { emailTable, userById, usersOf } from '../scope'
 import { passwordErrors } from './passwords'
 import { EMAIL_TAKEN, retypeErrors } from './serializers'
 import { checkToken, decodeUid, encodeUid, makeToken } from './tokens'
@@ -46,8 +47,8 @@ function emailForm(ctx: Ctx, body: Body): { errors: Fields } | { user: UserRow |
   const f = new Fields(body)
   const email = f.email('email', { required: true })
   if (!f.valid || !email) return { errors: f }
-  const user = db.users.find((u) => u.is_active && u.email === email)
-  return { user: user && ctx.tenant && user.organization === ctx.tenant.id ? user : null }
+  const user = usersOf(ctx).find((u) => u.is_active && u.email === email)
+  return { user: user ?? null }
 }
 
 function mailView(kind: SentMail['kind']) {
@@ -73,7 +74,7 @@ const resendActivation = open(async (ctx) => {
 /** TenantUidMixin + UidAndTokenSerializer's lookup: a user of this tenant, or null. */
 function uidUser(ctx: Ctx, body: Body): UserRow | null {
   const id = decodeUid(body.uid ?? '')
-  return db.users.find((u) => u.id === id && u.organization === ctx.tenant.id) ?? null
+  return userById(ctx, id) ?? null
 }
 
 /** uid, token, new_password: tenant uid, password validators, retype, then the token. */
@@ -89,7 +90,7 @@ const resetPasswordConfirm = open(async (ctx) => {
   const user = uidUser(ctx, body)
   if (!user) return fieldErrors(INVALID_UID)
   // validate_password(new, request.user): an anonymous caller has no attributes to compare.
-  const problems = passwordErrors(password as string, ctx.user)
+  const problems = await passwordErrors(password as string, ctx.user)
   if (problems.length) return fieldErrors({ new_password: problems })
   const mismatch = retypeErrors(body, 'new_password', password as string)
   if (mismatch) return fieldErrors(mismatch)
@@ -105,7 +106,7 @@ const resetEmailConfirm = open(async (ctx) => {
   if (body instanceof Response) return body
   const f = new Fields(body)
   const email = f.email('new_email', { required: true })
-  if (email && db.users.some((u) => u.email === email)) f.fail('new_email', EMAIL_TAKEN)
+  if (email && emailTable(ctx).some((u) => u.email === email)) f.fail('new_email', EMAIL_TAKEN)
   if (mockConfig.passwordRetype) f.char('re_new_email', { required: true })
   if (!f.valid) return fieldErrors(f.errors)
   const user = uidUser(ctx, body)

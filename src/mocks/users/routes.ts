@@ -1,8 +1,10 @@
 /** Djoser's UserViewSet (contract §5), over the users of the host's tenant. */
+import { tenancy } from '../config'
 import { commit, db, djangoNow, randomSalt, type UserRow } from '../db'
-import { fieldErrors, forbidden, json, noContent, notFound } from '../drf'
+import { fieldErrors, forbidden, json, noContent, notFound, serverError } from '../drf'
 import { Fields } from '../fields'
 import { apiPath, authed, pkOf, open, type AuthedCtx, type Ctx, type Route } from '../router'
+import { allocateId, emailTable, userById, usersOf } from '../scope'
 import { accountRoutes } from './account'
 import { jwtRoutes } from './jwt'
 import { mailRoutes } from './mail'
@@ -22,22 +24,26 @@ const register = open(async (ctx) => {
   if (body instanceof Response) return body
   const { fields, values } = await validateUserFields(ctx, body, null, false)
   if (!fields.valid) return fieldErrors(fields.errors)
-  const problems = validateNewUser(values, body)
+  const problems = await validateNewUser(values, body)
   if (problems) return fieldErrors(problems)
   const email = normalizeEmail(values.email as string)
   // UniqueValidator compared the raw input; the normalized address can still collide. The
   // database then raises IntegrityError, which Djoser's UserCreateSerializer.create turns into
   // its `cannot_create_user` ValidationError: a 400 whose body is a bare list.
-  if (db.users.some((u) => u.email === email)) return json(400, ['Unable to create account.'])
+  if (emailTable(ctx).some((u) => u.email === email))
+    return json(400, ['Unable to create account.'])
   const user: UserRow = {
-    id: db.nextId.user++,
+    id: allocateId(ctx, 'user'),
+    schema: ctx.schema.name,
     email,
     username: email,
     password: values.password as string,
     password_salt: randomSalt(),
     first_name: values.first_name ?? '',
     last_name: values.last_name ?? '',
-    organization: values.organization ?? ctx.tenant.id,
+    // The hardened serializer defaults it to the host's tenant; the original leaves it empty.
+    organization:
+      values.organization ?? (tenancy().kind === 'gate' ? (ctx.tenant?.id ?? null) : null),
     department: values.department ?? null,
     employee_id: values.employee_id ?? null,
     role: values.role ?? 'Staff',
@@ -54,9 +60,7 @@ const register = open(async (ctx) => {
 /** HIDE_USERS: staff see the tenant's users newest first, everyone else only themselves. */
 const list = authed((ctx) => {
   const users = ctx.user.is_staff
-    ? db.users
-        .filter((u) => u.organization === ctx.tenant.id)
-        .sort((a, b) => b.date_joined.localeCompare(a.date_joined) || b.id - a.id)
+    ? usersOf(ctx).sort((a, b) => b.date_joined.localeCompare(a.date_joined) || b.id - a.id)
     : [ctx.user]
   return json(
     200,
@@ -80,15 +84,21 @@ async function update(ctx: Ctx, user: UserRow, partial: boolean): Promise<Respon
   return json(200, currentUserWire(user, ctx))
 }
 
-/** UserDeleteSerializer: the caller's current password, then the row (and its expenses) go. */
+/**
+ * UserDeleteSerializer: the caller's current password, then the row (and its expenses) go. On the
+ * original, deleting oneself first logs out through Djoser's Token model, which is not installed:
+ * a 500, and the row stays.
+ */
 async function destroy(ctx: AuthedCtx, user: UserRow): Promise<Response> {
   const body = await ctx.body()
   if (body instanceof Response) return body
   const f = new Fields(body)
   currentPassword(f, ctx)
   if (!f.valid) return fieldErrors(f.errors)
-  db.users = db.users.filter((u) => u.id !== user.id)
-  db.expenses = db.expenses.filter((e) => e.created_by !== user.id) // on_delete=CASCADE
+  if (user === ctx.user && tenancy().deleteSelf === 'server-error') return serverError()
+  db.users = db.users.filter((u) => u !== user)
+  // on_delete=CASCADE, in the user's own schema
+  db.expenses = db.expenses.filter((e) => e.schema !== user.schema || e.created_by !== user.id)
   commit()
   return noContent()
 }
@@ -107,7 +117,7 @@ const me = {
 function byId(run: (ctx: AuthedCtx, user: UserRow) => Promise<Response> | Response, hide = true) {
   return authed((ctx) => {
     const id = pkOf(ctx.params.id)
-    const user = db.users.find((u) => u.id === id && u.organization === ctx.tenant.id)
+    const user = userById(ctx, id)
     if (!user) return notFound()
     if (!ctx.user.is_staff && user.id !== ctx.user.id) return hide ? notFound() : forbidden()
     return run(ctx, user)

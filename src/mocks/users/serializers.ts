@@ -1,10 +1,11 @@
 /** The seed backend's user serializers (contract §5): wire shapes and the writable fields. */
 import { mockConfig } from '../config'
-import { db, type Role, type UserRow } from '../db'
+import type { Role, UserRow } from '../db'
 import { FORM_BODY, REQUIRED, type Body, type FieldErrors } from '../drf'
 import { inTenantDepartment } from '../expenses/departments'
 import { Fields } from '../fields'
 import type { AuthedCtx, Ctx } from '../router'
+import { emailTable, organizationChoices } from '../scope'
 import { passwordErrors } from './passwords'
 import { readPhoto, type Upload } from './photo'
 
@@ -14,7 +15,7 @@ export interface UserWire {
   last_name: string
   email: string
   photo: string | null
-  organization: number
+  organization: number | null
   department: number | null
   employee_id: string | null
   role: Role
@@ -81,15 +82,12 @@ export async function validateUserFields(
   set('first_name', f.char('first_name', { maxLength: 150, allowBlank: true }))
   set('last_name', f.char('last_name', { maxLength: 150, allowBlank: true }))
   const email = f.email('email', { required: true })
-  if (email && db.users.some((u) => u.email === email && u.id !== instance?.id))
+  if (email && emailTable(ctx).some((u) => u.email === email && u !== instance))
     f.fail('email', EMAIL_TAKEN)
   set('email', email)
   set('photo', await readPhoto(f, FORM_BODY in data))
-  set(
-    'organization',
-    f.pk('organization', (id) => id === ctx.tenant.id),
-  )
-  set('department', f.pk('department', inTenantDepartment(ctx.tenant.id), { allowNull: true }))
+  set('organization', f.pk('organization', organizationChoices(ctx)))
+  set('department', f.pk('department', inTenantDepartment(ctx), { allowNull: true }))
   set('employee_id', f.char('employee_id', { maxLength: 255, allowBlank: true, allowNull: true }))
   set('role', f.choice('role', ROLES))
   if (instance) set('is_active', f.boolean('is_active'))
@@ -99,10 +97,10 @@ export async function validateUserFields(
 }
 
 /** UserCreateSerializer.validate: Django's password validators on User(**attrs), then retype. */
-export function validateNewUser(values: UserValues, data: Body): FieldErrors | null {
+export async function validateNewUser(values: UserValues, data: Body): Promise<FieldErrors | null> {
   const password = values.password ?? ''
   // An unsaved User(**attrs): its username is still empty, so only names and email compare.
-  const problems = passwordErrors(password, {
+  const problems = await passwordErrors(password, {
     first_name: values.first_name,
     last_name: values.last_name,
     email: values.email,
