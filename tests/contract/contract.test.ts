@@ -1,7 +1,8 @@
 /**
  * The contract suite (issue 3 items 6-7): every scenario runs against the MSW mock (through the
- * MSW node server) and against the live Django fixture, from fresh state, and the answers must
- * agree; steps that state the contract's answer are also checked on each side.
+ * MSW node server) and against the live Django fixture, from fresh state, on each backend profile
+ * it holds for (hardened: shared/backend-contract.md; original: shared/seed-backend-observed.txt),
+ * and the answers must agree; steps that state an answer are also checked on each side.
  *
  * A missing or broken Django fixture fails the suite: it is never skipped.
  *
@@ -175,7 +176,7 @@ afterAll(async () => {
   const text = lines.join('\n')
   fs.mkdirSync(path.dirname(REPORT), { recursive: true })
   fs.writeFileSync(REPORT, `${text}\n`)
-  const trace = results.map(({ name, profile, trace: steps }) => ({ name, profile, steps }))
+  const trace = results.map(({ name, profile, ms, trace: steps }) => ({ name, profile, ms, steps }))
   fs.writeFileSync(TRACE, `${JSON.stringify(trace, null, 1)}\n`)
   console.log(text)
 })
