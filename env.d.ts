@@ -13,6 +13,8 @@ interface ImportMetaEnv {
   readonly VITE_RESERVED_SUBDOMAINS?: string
   /** Where the refresh token lives: 'local' (default), 'session' or 'memory'. */
   readonly VITE_TOKEN_STORAGE?: string
+  /** The mock backend's profile in dev and demo: 'original' (default) or 'hardened'. */
+  readonly VITE_MOCK_PROFILE?: string
 }
 
 interface ImportMeta {

@@ -3,17 +3,19 @@
  * mock running in this tab (scenarios and counters live in the tab's memory; the database is
  * shared by the origin's tabs through localStorage).
  */
+import { configureMock, mockConfig, type Knobs, type ProfileName } from '@/mocks/config'
 import { lastMail, reloadDb, resetDb, type SentMail } from '@/mocks/db'
+import { PROFILE_NAMES } from '@/mocks/profiles'
+import { parseMockQuery } from '@/mocks/query'
 import {
   expireAccessTokens,
   failNextRefresh,
   mockStats,
-  parseScenarioQuery,
   setLatency,
   type RefreshFailure,
 } from '@/mocks/scenarios'
 
-export type { RefreshFailure, SentMail }
+export type { Knobs, ProfileName, RefreshFailure, SentMail }
 
 export interface MockControls {
   /** Every access token issued so far answers as expired (the next call with one gets a 401). */
@@ -31,6 +33,16 @@ export interface MockControls {
   lastMail(): SentMail | undefined
   /** Back to the seed (also clears this tab's scenarios and counters), then reload the page. */
   resetAndReload(): void
+  /** The backend profile in force (the origin's: every tab follows the stored database). */
+  profile(): ProfileName
+  readonly profiles: readonly ProfileName[]
+  /** The knobs in force for this tab (the profile's defaults unless `?mock=` changed them). */
+  knobs(): Knobs
+  /**
+   * Another profile for every tab of the origin: a fresh seed of it, stored; then the page
+   * reloads without any `profile:` item of its `?mock=` (which would switch it back).
+   */
+  switchProfile(profile: ProfileName): void
 }
 
 export interface MockControlOptions {
@@ -38,12 +50,28 @@ export interface MockControlOptions {
   search?: string
   /** Reloads the page after a reset (tests pass a spy). */
   reload?: () => void
+  /** Replaces the page's URL without loading it (default history.replaceState). */
+  replaceUrl?: (url: string) => void
+}
+
+/** The URL with the `profile:` item taken out of its `?mock=` list (and `?mock=` dropped if empty). */
+export function withoutProfileItem(href: string): string {
+  const url = new URL(href)
+  const items = (url.searchParams.get('mock') ?? '').split(',').map((s) => s.trim())
+  if (!items.some((item) => item.startsWith('profile:'))) return href
+  const kept = items.filter((item) => item && !item.startsWith('profile:'))
+  if (kept.length) url.searchParams.set('mock', kept.join(','))
+  else url.searchParams.delete('mock')
+  return url.href
 }
 
 export function createMockControls(options: MockControlOptions = {}): MockControls {
   const search = options.search ?? window.location.search
   const reload = options.reload ?? (() => window.location.reload())
-  const started = parseScenarioQuery(new URLSearchParams(search).get('mock') ?? '').scenario
+  const replaceUrl =
+    options.replaceUrl ??
+    ((url: string) => window.history.replaceState(window.history.state, '', url))
+  const started = parseMockQuery(new URLSearchParams(search).get('mock') ?? '').scenario
 
   // The mock's failure queue is private and first-in first-out, one entry per refresh call: keep a
   // copy of what was queued and drop one entry for every refresh call seen since.
@@ -80,6 +108,24 @@ export function createMockControls(options: MockControlOptions = {}): MockContro
     },
     resetAndReload() {
       resetDb()
+      reload()
+    },
+    profile: () => mockConfig.profile,
+    profiles: PROFILE_NAMES,
+    knobs: () => ({
+      rotate: mockConfig.rotate,
+      blacklist: mockConfig.blacklist,
+      tenantClaim: mockConfig.tenantClaim,
+      issueIat: mockConfig.issueIat,
+      authHeaderTypes: [...mockConfig.authHeaderTypes],
+      accessSeconds: mockConfig.accessSeconds,
+      refreshSeconds: mockConfig.refreshSeconds,
+    }),
+    switchProfile(profile) {
+      configureMock({ profile }) // re-seeds and stores the new database
+      const href = window.location.href
+      const next = withoutProfileItem(href)
+      if (next !== href) replaceUrl(next)
       reload()
     },
   }

@@ -1,23 +1,33 @@
 /**
- * The mock backend in the browser: a service worker, the database persisted per origin, and
- * scenarios from the URL (`?mock=latency:800,refresh:500`). Exposed as `window.__mockBackend`
- * for the dev panel and Playwright.
+ * The mock backend in the browser: a service worker, the database persisted per origin, and the
+ * profile, knobs and scenarios from the URL (`?mock=profile:hardened,latency:800`). Exposed as
+ * `window.__mockBackend` for the dev panel and Playwright.
+ *
+ * The profile is the origin's: it is stored with the database, so every tab and reload of the
+ * origin runs the same backend. It is, in order: `?mock=profile:…`, else the stored database's,
+ * else `VITE_MOCK_PROFILE` (default `original`). Switching it re-seeds the database.
  */
 import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
-import { configureMock, mockConfig } from './config'
-import { lastMail, reloadDb, resetDb, usePersistence, type MockDb } from './db'
+import { configureMock, mockConfig, resetMockConfig } from './config'
+import { DB_VERSION, lastMail, reloadDb, resetDb, usePersistence, type MockDb } from './db'
 import { dispatch, MOCKED_PATHS } from './handlers'
+import { isProfileName, type ProfileName } from './profiles'
+import { parseMockQuery } from './query'
 import {
   applyScenario,
   clearScenarios,
   expireAccessTokens,
   failNextRefresh,
   mockStats,
-  parseScenarioQuery,
 } from './scenarios'
 
-const STORAGE_KEY = 'mock-django-db'
+export const STORAGE_KEY = 'mock-django-db'
+
+/** Another profile for the whole origin: a fresh seed of it, saved for the other tabs. */
+export function switchProfile(profile: ProfileName): void {
+  configureMock({ profile })
+}
 
 export const mockBackend = {
   applyScenario,
@@ -28,7 +38,13 @@ export const mockBackend = {
   resetDb,
   lastMail,
   configureMock,
+  resetMockConfig,
   mockConfig,
+  switchProfile,
+  /** The backend profile in force: 'original' or 'hardened'. */
+  get profile(): ProfileName {
+    return mockConfig.profile
+  },
 }
 
 declare global {
@@ -59,17 +75,48 @@ function localStoragePersistence() {
   }
 }
 
-export async function startMockBackend(search: string = location.search): Promise<void> {
-  usePersistence(localStoragePersistence())
-  const query = new URLSearchParams(search).get('mock')
-  if (query) {
-    const { scenario, unknown } = parseScenarioQuery(query)
-    applyScenario(scenario)
-    if (unknown.length) console.warn(`[mock] unknown scenario items ignored: ${unknown.join(', ')}`)
+/** The profile of the database this origin has stored, if any (and of the current shape). */
+export function storedProfile(): ProfileName | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<MockDb> | null
+    return stored && stored.version === DB_VERSION && isProfileName(stored.profile)
+      ? stored.profile
+      : null
+  } catch {
+    return null
   }
+}
+
+/** VITE_MOCK_PROFILE, or `original` when it is unset or names no profile. */
+export function defaultProfile(value: unknown = import.meta.env.VITE_MOCK_PROFILE): ProfileName {
+  return isProfileName(value) ? value : 'original'
+}
+
+/**
+ * The tab's mock state before any request: the profile (URL, else stored, else the build's
+ * default) and this tab's knobs, the stored database when it is of that profile (else a fresh
+ * seed, stored for the other tabs), then the URL's scenarios. Returns the ignored `?mock=` items.
+ */
+export function bootMockState(
+  search: string = location.search,
+  fallback: ProfileName = defaultProfile(),
+): string[] {
+  const query = parseMockQuery(new URLSearchParams(search).get('mock') ?? '')
+  configureMock({ profile: query.profile ?? storedProfile() ?? fallback, ...query.knobs })
+  usePersistence(localStoragePersistence())
+  applyScenario(query.scenario)
+  return query.unknown
+}
+
+export async function startMockBackend(
+  search: string = location.search,
+  fallback: ProfileName = defaultProfile(),
+): Promise<void> {
+  const unknown = bootMockState(search, fallback)
+  if (unknown.length) console.warn(`[mock] unknown ?mock= items ignored: ${unknown.join(', ')}`)
   window.__mockBackend = mockBackend
   // Every tab runs its own copy of the handlers: re-read the shared state before each request
-  // so a second tab sees the users, expenses and blacklist the first one wrote.
+  // so a second tab sees the users, expenses, blacklist and profile the first one wrote.
   const worker = setupWorker(
     http.all(MOCKED_PATHS, ({ request }) => {
       reloadDb()

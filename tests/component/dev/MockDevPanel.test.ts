@@ -35,11 +35,13 @@ describe('mock dev panel: shell', () => {
     expect(ui.find('#mock-panel-body').exists()).toBe(false)
   })
 
-  it('labels every control: the latency select has a label, buttons have names', async () => {
+  it('labels every control: each select has a label, buttons have names', async () => {
     const { ui, open } = await mountPanel()
     await open()
-    const select = ui.get('select')
-    expect(ui.get(`label[for="${select.attributes('id')}"]`).text()).toBe('Latency per answer')
+    const labels = ui
+      .findAll('select')
+      .map((select) => ui.get(`label[for="${select.attributes('id')}"]`).text())
+    expect(labels).toEqual(['Backend', 'Latency per answer'])
     for (const button of ui.findAll('button')) expect(button.text().trim()).not.toBe('')
     expect(ui.get('[data-testid="mock-fail-refresh-500"]').text()).toBe('Next refresh fails 500')
     expect(ui.get('fieldset legend').text()).toBe('Make the next refresh fail')
