@@ -16,6 +16,9 @@ function jsFiles(dir: string): Array<{ name: string; text: string }> {
     .map((name) => ({ name, text: readFileSync(join(dir, 'assets', name), 'utf8') }))
 }
 
+/** The first entry of Django's common-password list (src/mocks/users/commonPasswordList.ts). */
+const COMMON_PASSWORD_MARKER = 'bigpimpin1'
+
 /** Markers only the mock brings in: MSW's worker client and our mock Django's messages. */
 const MOCK_MARKERS = [
   'mockServiceWorker',
@@ -23,6 +26,7 @@ const MOCK_MARKERS = [
   'No active account found with the given credentials',
   'mock-django-db',
   'Mock backend dev panel',
+  COMMON_PASSWORD_MARKER,
 ]
 
 /** Builds as the npm scripts do: Vitest runs with NODE_ENV=test, which would make Vite build for development. */
@@ -96,6 +100,20 @@ describe('builds', () => {
     const core = await bundleCore(join(root, 'test-results/core-size'))
     expect(core.gzip).toBeGreaterThan(1024)
     expect(core.gzip).toBeLessThanOrEqual(BUDGET.core)
+  })
+
+  it("the demo build fetches Django's common-password list lazily, in a chunk of its own", () => {
+    const { files } = initialJs(demo)
+    expect(files.length).toBeGreaterThan(0)
+    const chunks = jsFiles(demo).filter(({ text }) => text.includes(COMMON_PASSWORD_MARKER))
+    expect(chunks.map((c) => c.name)).toHaveLength(1)
+    const [chunk] = chunks
+    expect(files).not.toContain(`assets/${chunk!.name}`)
+    // Not even the mock's own chunk: it is fetched the first time a password is validated.
+    expect(chunk!.text).not.toContain('mock-django-db')
+    expect(chunk!.text).toContain('taekwondo')
+    const html = readFileSync(join(demo, 'index.html'), 'utf8')
+    expect(html).not.toContain(chunk!.name)
   })
 
   it('the demo build (npm run build:demo) is standalone: worker script and mock included', () => {
