@@ -399,6 +399,26 @@ describe('original: tenancy (B6)', () => {
     for (const r of answers) expect(page(r)).toEqual([500, SERVER_ERROR_PAGE, 'text/html'])
   })
 
+  it('an unknown host answers as usual where nothing reads the database', async () => {
+    const { refresh } = await login(ACCOUNTS.acmeAdmin)
+    const anonymous = await call(`${NOPE}${API}/auth/users/me/`)
+    expect(seen(anonymous)).toEqual([
+      401,
+      { detail: 'Authentication credentials were not provided.' },
+      'application/json',
+    ])
+    expect(page(await call(`${NOPE}${API}/tenants/current/`))).toEqual([
+      404,
+      NOT_FOUND_PAGE,
+      'text/html',
+    ])
+    // simplejwt's refresh reads no table without the blacklist app; with it, it does.
+    expect((await call(`${NOPE}${API}/auth/jwt/refresh/`, { body: { refresh } })).status).toBe(200)
+    configureMock({ blacklist: true })
+    const listed = await call(`${NOPE}${API}/auth/jwt/refresh/`, { body: { refresh } })
+    expect(page(listed)).toEqual([500, SERVER_ERROR_PAGE, 'text/html'])
+  })
+
   it('Host 127.0.0.1 is the HTML 400 page', async () => {
     const r = await call(`http://127.0.0.1${API}/auth/jwt/create/`, { body: ACCOUNTS.acmeAdmin })
     expect(page(r)).toEqual([400, BAD_REQUEST_PAGE, 'text/html'])
