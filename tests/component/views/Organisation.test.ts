@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory, type Router } from 'vue-router'
 import App from '@/App.vue'
 import { readConfig } from '@/config'
+import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { createAppRouter } from '@/router'
 import { createServices, SERVICES, type Services } from '@/services'
@@ -71,9 +72,6 @@ function recordTenantRequests(): string[] {
 }
 afterEach(() => server.events.removeAllListeners())
 
-const SERVER_ERROR_HTML =
-  '<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n' +
-  '<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n'
 const NOT_FOUND_HTML =
   '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n' +
   '  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n'
@@ -83,40 +81,8 @@ const htmlPage = (status: number, body: string) =>
     headers: { 'Content-Type': 'text/html', 'Access-Control-Allow-Origin': '*' },
   })
 
-// The original's tenant rows (seed-backend-observed.txt, B2), with the seed's names.
-const ROWS: Record<string, [string, string, boolean]> = {
-  acme: ['Acme Corporation', 'ACM-1001', true],
-  globex: ['Globex Corporation', 'GLO-1002', true],
-  initech: ['Initech', 'INI-1003', false],
-}
-const ownRow = (schema: string, [name, code, active]: [string, string, boolean]) => ({
-  id: 1,
-  created: '2026-12-02T02:37:34.286058+03:00',
-  updated: '2026-12-02T02:37:34.286096+03:00',
-  name,
-  business_phone_number: '+254700000000',
-  business_email: `info@${schema}.test`,
-  is_active: active,
-  schema,
-  subdomain: `${schema}.localhost`,
-  tenant_id: code,
-})
-
-/** The original backend's tenant answers, on top of the mock's users and expenses. */
-function originalTenants(): void {
-  const label = (request: Request) => new URL(request.url).hostname.split('.')[0]!
-  server.use(
-    http.all('http://nope.localhost:5173/api/v1/*', () => htmlPage(500, SERVER_ERROR_HTML)),
-    http.get(api('/tenants/'), ({ request }) => {
-      const row = ROWS[label(request)]
-      return row ? HttpResponse.json([ownRow(label(request), row)]) : undefined
-    }),
-    http.get(api('/tenants/current/'), () => htmlPage(404, NOT_FOUND_HTML)),
-  )
-}
-
-describe('on the original backend (tenants/ lists the host row)', () => {
-  beforeEach(originalTenants)
+describe('on the original backend (mock profile original: tenants/ lists the host row)', () => {
+  beforeEach(() => configureMock({ profile: 'original' }))
 
   it("names the organisation on the sign-in page from the host's own row", async () => {
     const seen = recordTenantRequests()
@@ -168,15 +134,37 @@ describe('on the original backend (tenants/ lists the host row)', () => {
     expect(wrapper.text()).toContain('No organisation lives at this address.')
   })
 
-  it('shows the inactive state, naming the organisation, for an inactive row', async () => {
+  it('shows the inactive state, naming the organisation, when its row says inactive', async () => {
+    // The seed's own schema copy says is_active: true (its signal inserts it so), so the row an
+    // operator marked inactive in that copy is served here.
+    server.use(
+      http.get(api('/tenants/'), () =>
+        HttpResponse.json([
+          {
+            id: 1,
+            name: 'Initech',
+            is_active: false,
+            schema: 'initech',
+            subdomain: 'initech.localhost',
+            tenant_id: 'INI-1003',
+          },
+        ]),
+      ),
+    )
     const { wrapper, router } = await renderOn('initech', '/login')
     expect(router.currentRoute.value.name).toBe('organisation-not-found')
     expect(heading(wrapper)).toBe('Organisation inactive')
     expect(wrapper.text()).toContain('Initech is inactive.')
   })
+
+  it("shows the inactive tenant's host as live when its own row says active (no gate)", async () => {
+    const { wrapper, router } = await renderOn('initech', '/')
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(loginOrganisation(wrapper)).toBe('to Initech')
+  })
 })
 
-describe('on the hardened backend (the tenant gate, tenants/current/)', () => {
+describe('on the hardened backend (mock profile hardened: the tenant gate, tenants/current/)', () => {
   it('shows the host label signed out (401), then the name once signed in', async () => {
     const seen = recordTenantRequests()
     const { wrapper } = await renderOn('acme', '/login')
