@@ -65,8 +65,9 @@ export function storageLocks(d: StorageLockDeps): TabLocks {
     })
   }
 
-  async function acquire(key: string, waitMs: number, signal: AbortSignal): Promise<void> {
-    for (;;) {
+  /** Resolves once this tab holds the lease: true if another tab's lease was in the way. */
+  async function acquire(key: string, waitMs: number, signal: AbortSignal): Promise<boolean> {
+    for (let waited = false; ; waited = true) {
       const lease = read(key)
       const age = lease ? d.clock.now() - lease.at : Infinity
       if (lease && lease.owner !== d.owner && age < waitMs) {
@@ -75,7 +76,7 @@ export function storageLocks(d: StorageLockDeps): TabLocks {
       }
       d.store.setItem(key, JSON.stringify({ owner: d.owner, at: d.clock.now() }))
       await pause(settleMs * (1 + d.random()), null, signal)
-      if (read(key)?.owner === d.owner) return
+      if (read(key)?.owner === d.owner) return waited
     }
   }
 
@@ -83,7 +84,7 @@ export function storageLocks(d: StorageLockDeps): TabLocks {
     async withLock(name, options, task) {
       const key = `${name}:lease`
       const held = childController(options.signal)
-      await acquire(key, options.waitMs, held.signal)
+      const waited = await acquire(key, options.waitMs, held.signal)
       // Another tab wrote its own claim over ours: it took the lock, so stop spending.
       const off = d.events.on(key, () => {
         if (read(key)?.owner !== d.owner) held.abort()
@@ -94,7 +95,7 @@ export function storageLocks(d: StorageLockDeps): TabLocks {
       }
       held.signal.addEventListener('abort', release, { once: true })
       try {
-        return await task(held.signal)
+        return await task(held.signal, waited)
       } finally {
         release()
       }

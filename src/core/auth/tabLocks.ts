@@ -17,11 +17,12 @@ export interface TabLocks {
   /**
    * Runs `task` while holding `name`. The task's signal aborts when `options.signal` does, or when
    * another tab took the lock from this one (it waited past its bound): stop spending then.
+   * `waited`: another tab held the lock when this one asked for it (true when it cannot be told).
    */
   withLock<T>(
     name: string,
     options: LockOptions,
-    task: (signal: AbortSignal) => Promise<T>,
+    task: (signal: AbortSignal, waited: boolean) => Promise<T>,
   ): Promise<T>
 }
 
@@ -58,7 +59,7 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 
 /** No other tab shares the tokens (memory or session storage): run at once. */
 export const noLocks: TabLocks = {
-  withLock: (_name, options, task) => task(childController(options.signal).signal),
+  withLock: (_name, options, task) => task(childController(options.signal).signal, false),
 }
 
 /** Times a waiter may find that a new tab took the lock over and wait for that one too. */
@@ -77,13 +78,20 @@ export function webLocks(manager: WebLockManager, timers: Timers): TabLocks {
     return state?.held?.find((l) => l.name === name)?.clientId ?? null
   }
   return {
-    withLock<T>(name: string, options: LockOptions, task: (signal: AbortSignal) => Promise<T>) {
+    withLock<T>(
+      name: string,
+      options: LockOptions,
+      task: (signal: AbortSignal, waited: boolean) => Promise<T>,
+    ) {
       return new Promise<T>((resolve, reject) => {
         const held = childController(options.signal)
         let granted = false
-        const body = () => {
+        /** Who held the lock when this tab first asked (null: nobody; undefined: cannot tell). */
+        let before: Promise<string | null | undefined> | null = null
+        const body = async () => {
           granted = true
-          const work = task(held.signal)
+          const waited = (await before?.catch(() => undefined)) !== null
+          const work = task(held.signal, waited)
           work.then(resolve, reject)
           return untilAborted(work, held.signal).catch(() => {})
         }
@@ -92,6 +100,7 @@ export function webLocks(manager: WebLockManager, timers: Timers): TabLocks {
         const attempt = (rewaits: number) => {
           const waiting = childController(options.signal)
           const first = holder(name)
+          before ??= first
           const timer = timers.setTimeout(() => waiting.abort(), options.waitMs)
           manager.request(name, { signal: waiting.signal }, body).then(
             () => timers.clearTimeout(timer),

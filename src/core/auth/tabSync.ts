@@ -110,8 +110,6 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
 
     /** The current lock task had to wait: another tab held the lock (most likely refreshing). */
     let contended = false
-    /** Contention is a wait longer than an uncontended grant takes. */
-    const CONTENDED_MS = 5
 
     /**
      * Without rotation nothing in storage changes when another tab refreshes: a tab that waited
@@ -126,13 +124,11 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
     }
 
     return {
-      locked: (task, signal) => {
-        const asked = Date.now()
-        return options.locks.withLock(lockName, { waitMs: waitMs(), signal }, (held) => {
-          contended = Date.now() - asked > CONTENDED_MS
+      locked: (task, signal) =>
+        options.locks.withLock(lockName, { waitMs: waitMs(), signal }, (held, waited) => {
+          contended = waited
           return task(held)
-        })
-      },
+        }),
       async catchUp(signal) {
         const found = await storedByOthers(tokens.refresh, signal)
         if (!found) return catchUpUnrotated(signal)

@@ -114,7 +114,7 @@ export function harness(overrides: Partial<SessionDeps> & { baseURL?: string } =
   }
   const tenant = new URL(baseURL).hostname.split('.')[0] as string
   const storage = deps.storage ?? memoryStorage(tenant)
-  const backend = deps.backend ?? createBackendKnowledge()
+  const backend = deps.backend ?? createBackendKnowledge({}, deps.log)
   const session = createSession({
     tenant,
     backend,
