@@ -12,11 +12,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length
 
 /**
- * The budgets, in bytes of gzip. Issue 4 set 6 KB for a core that spoke to one simplejwt setup;
- * speaking to every common one (no rotation, no blacklist, no tenant claim, no iat, the JWT header
- * type: issue 10) costs about 0.9 KB more, so the core's budget is 7 KB.
+ * The budgets, in bytes of gzip. Issue 4 set 6 KB for the core and 65 KB for the initial JS, for
+ * a client that spoke to one simplejwt setup. Speaking to every common one (no rotation, no
+ * blacklist, no tenant claim, no iat, the JWT header type) and finding the organisation on either
+ * backend (issue 10) cost about 0.9 KB in the core and 1.7 KB in the initial JS, all on the boot
+ * path (loading them lazily would add a round trip before the first page), so the budgets are
+ * 7 KB and 67 KB.
  */
-export const BUDGET = { core: 7 * 1024, initialJs: 65 * 1024 }
+export const BUDGET = { core: 7 * 1024, initialJs: 67 * 1024 }
 
 /** Bundles `entry` (a file under bench/) into `outDir`/`name`.js; returns its path and gzip size. */
 export async function bundleCore(outDir, entry = 'entry.ts', name = 'core') {

@@ -40,65 +40,60 @@ export interface TenantLookup {
   source: TenantSource | null
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-const isHtml = (body: unknown): boolean => typeof body === 'string' && /^\s*</.test(body)
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A Tenant row as an Organisation; null when it is not one (no name). */
 export function organisationOf(row: unknown): Organisation | null {
-  if (!isRecord(row) || typeof row.name !== 'string' || row.name.trim() === '') return null
+  if (!isRecord(row) || typeof row.name !== 'string' || !row.name.trim()) return null
+  const code = row.tenant_id
   return {
     name: row.name,
-    code: typeof row.tenant_id === 'string' ? row.tenant_id : null,
+    code: typeof code === 'string' ? code : null,
     active: row.is_active !== false,
   }
 }
 
 /** Does this row belong to the host's tenant? Its `subdomain`'s first label, or its `schema`. */
-export function isRowOf(row: unknown, slug: string): boolean {
-  if (!isRecord(row)) return false
-  const label = typeof row.subdomain === 'string' ? row.subdomain.split('.')[0] : undefined
-  const schema = typeof row.schema === 'string' ? row.schema : undefined
-  return [label, schema].some((v) => v !== undefined && v.trim().toLowerCase() === slug)
-}
+export const isRowOf = (row: unknown, slug: string): boolean =>
+  isRecord(row) &&
+  [typeof row.subdomain === 'string' && row.subdomain.split('.')[0], row.schema].some(
+    (v) => typeof v === 'string' && v.trim().toLowerCase() === slug,
+  )
 
+/** A live organisation (or an inactive one, by its row). */
 const tenant = (organisation: Organisation | null): TenantVerdict => ({
-  state: organisation && !organisation.active ? 'inactive' : 'tenant',
+  state: organisation?.active === false ? 'inactive' : 'tenant',
   organisation,
 })
 const only = (state: TenantLookupState): TenantVerdict => ({ state, organisation: null })
 
-/** Answers that mean the same on any path of either backend, or null when it is up to the path. */
+/** What an answer means on any path of either backend; null when it is up to the path. */
 function gateVerdict(answer: TenantAnswer): TenantVerdict | null {
   if (answer.kind === 'no-answer') return only('unreachable')
   const { status, body } = answer
-  const code = isRecord(body) && typeof body.code === 'string' ? body.code : null
+  const code = isRecord(body) ? body.code : null
   if (code === 'tenant_not_found' || code === 'tenant_required') return only('not_found')
   if (code === 'tenant_inactive') return only('inactive')
   // The original's unknown host: the schema search path points nowhere, Django's 500 page.
-  if (status === 500 && isHtml(body)) return only('not_found')
-  if (status >= 500) return only('unreachable')
+  if (status >= 500)
+    return only(status === 500 && /^\s*</.test(String(body)) ? 'not_found' : 'unreachable')
   return null
 }
 
 /** `GET tenants/`: our row in a list, or 'next' (not served here, or a list without us). */
 export function readTenantList(answer: TenantAnswer, slug: string): TenantVerdict {
   const gate = gateVerdict(answer)
-  if (gate) return gate
-  if (answer.kind !== 'answer' || answer.status !== 200 || !Array.isArray(answer.body))
-    return 'next'
-  const row = answer.body.find((r) => isRowOf(r, slug))
-  const organisation = organisationOf(row)
+  if (gate || answer.kind !== 'answer') return gate ?? 'next'
+  const rows = answer.status === 200 && Array.isArray(answer.body) ? answer.body : []
+  const organisation = organisationOf(rows.find((r) => isRowOf(r, slug)))
   return organisation ? tenant(organisation) : 'next'
 }
 
 /** `GET tenants/current/`: the row (signed in), a live tenant without details (401), or 'next'. */
 export function readCurrentTenant(answer: TenantAnswer): TenantVerdict {
   const gate = gateVerdict(answer)
-  if (gate) return gate
-  if (answer.kind !== 'answer') return 'next'
+  if (gate || answer.kind !== 'answer') return gate ?? 'next'
   // The gate let the request through and authentication stopped it: the organisation is live.
   if (answer.status === 401) return tenant(null)
   const organisation = answer.status === 200 ? organisationOf(answer.body) : null
@@ -114,24 +109,22 @@ export async function lookupOrganisation(
   slug: string,
   remembered: TenantSource | null = null,
 ): Promise<TenantLookup> {
-  const order: TenantSource[] = remembered ? [remembered] : ['list', 'current']
-  for (const source of order) {
+  for (const source of remembered ? [remembered] : (['list', 'current'] as const)) {
     if (source === 'label') break
     const verdict =
       source === 'list'
         ? readTenantList(await endpoints.list(), slug)
         : readCurrentTenant(await endpoints.current())
-    if (verdict === 'next') continue
-    return { ...verdict, source: verdict.state === 'unreachable' ? null : source }
+    if (verdict !== 'next')
+      return { ...verdict, source: verdict.state === 'unreachable' ? null : source }
   }
   return { state: 'tenant', organisation: null, source: remembered ?? 'label' }
 }
 
 /** The host label as a name: `acme` -> `Acme`, `big-co` -> `Big Co`. */
-export function labelName(slug: string): string {
-  return slug
+export const labelName = (slug: string): string =>
+  slug
     .split(/[-_]+/)
     .filter(Boolean)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ')
-}
