@@ -11,6 +11,11 @@ export interface TenantRow {
   is_active: boolean
   business_phone_number: string
   business_email: string
+  /**
+   * Tenant.subdomain as stored, set by the original's `POST tenants/` (which may store one that
+   * is not `<schema>.localhost`, or ''). Absent on seeded rows: `<schema>.localhost`.
+   */
+  subdomain?: string
   created: string
   updated: string
 }

@@ -51,8 +51,11 @@ export function tenantGate(url: URL, method: string): TenantGate {
 function searchPath(url: URL): TenantGate {
   const hostname = bare(url.hostname)
   if (hostname === 'localhost') return { kind: 'public', schema: PUBLIC_SCHEMA }
-  const tenant = db.tenants.find((t) => subdomainOf(t) === hostname)
+  // dict(Tenant.objects.values_list('subdomain', 'schema')) ordered by id: the last row wins.
+  const tenant = [...db.tenants].reverse().find((t) => subdomainOf(t) === hostname)
   if (!tenant) return { kind: 'public', schema: { name: 'None', exists: false, tenant: null } }
+  // A tenant created with `schema: "public"` maps its host onto the public schema itself.
+  if (tenant.schema === 'public') return { kind: 'public', schema: PUBLIC_SCHEMA }
   return { kind: 'tenant', tenant, schema: { name: tenant.schema, exists: true, tenant } }
 }
 
@@ -85,5 +88,5 @@ function gate(url: URL, method: string): TenantGate {
 export const tenantRequired = (): Response =>
   detail(404, 'This endpoint needs a tenant host such as acme.localhost.', 'tenant_required')
 
-/** Tenant.subdomain: the full host without port. */
-export const subdomainOf = (t: TenantRow): string => `${t.schema}.localhost`
+/** Tenant.subdomain: the full host without port (as stored, else `<schema>.localhost`). */
+export const subdomainOf = (t: TenantRow): string => t.subdomain ?? `${t.schema}.localhost`
