@@ -2,9 +2,14 @@ import { defineConfig } from '@playwright/test'
 
 /** Set by scripts/e2e.mjs: Debian's chromium when present, otherwise Playwright's own browser. */
 const executablePath = process.env.E2E_CHROMIUM || undefined
-/** The app against the mock backend (as `npm run dev`), and against the real Django fixture. */
+/**
+ * One server per project. The ports are the defaults below unless scripts/e2e.mjs (or you) set
+ * them; scripts/e2e.mjs moves a port that is already taken, so two runs on one machine do not meet.
+ */
 const mockPort = Number(process.env.E2E_PORT ?? 5199)
+const mockHardenedPort = Number(process.env.E2E_MOCK_HARDENED_PORT ?? 5198)
 const djangoPort = Number(process.env.E2E_DJANGO_PORT ?? 5197)
+const djangoHardenedPort = Number(process.env.E2E_DJANGO_HARDENED_PORT ?? 5196)
 /** The production bundle (the demo build: the real-backend build plus the mock), served by `vite preview`. */
 const buildPort = Number(process.env.E2E_BUILD_PORT ?? 5195)
 /**
@@ -13,6 +18,90 @@ const buildPort = Number(process.env.E2E_BUILD_PORT ?? 5195)
  * counts refreshes on a loaded machine.
  */
 export const DJANGO_ACCESS_SECONDS = 10
+/**
+ * A server someone already runs on a port is reused only on request (E2E_REUSE=1): on a shared
+ * machine it may be another run's, with another backend profile.
+ */
+const reuseExistingServer = process.env.E2E_REUSE === '1'
+
+/**
+ * The projects this run selected (scripts/e2e.mjs passes its `--project` values here): only their
+ * servers start. Empty: every project, every server.
+ */
+const selected = (process.env.E2E_PROJECTS ?? '').split(',').filter(Boolean)
+function wanted(project: string): boolean {
+  if (selected.length === 0) return true
+  return selected.some((pattern) => {
+    const glob = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
+    return new RegExp(`^${glob}$`, 'i').test(project)
+  })
+}
+
+/** The core journeys: every project runs them, on each backend profile. */
+const CORE = ['**/core/**/*.spec.ts']
+
+/** Project metadata, read by tests/e2e/support/backend.ts. */
+interface Backend {
+  port: number
+  backend: 'mock' | 'django'
+  profile: 'original' | 'hardened'
+  accessSeconds?: number
+}
+const backends = {
+  mock: { port: mockPort, backend: 'mock', profile: 'original' },
+  'mock-hardened': { port: mockHardenedPort, backend: 'mock', profile: 'hardened' },
+  django: {
+    port: djangoPort,
+    backend: 'django',
+    profile: 'original',
+    accessSeconds: DJANGO_ACCESS_SECONDS,
+  },
+  'django-hardened': {
+    port: djangoHardenedPort,
+    backend: 'django',
+    profile: 'hardened',
+    accessSeconds: DJANGO_ACCESS_SECONDS,
+  },
+  build: { port: buildPort, backend: 'mock', profile: 'original' },
+} satisfies Record<string, Backend>
+
+/** The dev servers use the app's Vite config without HMR (see the file). */
+const VITE_CONFIG = '--config tests/e2e/support/vite.config.mjs'
+
+/** The app against the mock (as `npm run dev`, the profile from VITE_MOCK_PROFILE). */
+const mockServer = (port: number, profile: Backend['profile']) => ({
+  command: `npx vite ${VITE_CONFIG} --port ${port} --strictPort`,
+  url: `http://127.0.0.1:${port}/`,
+  env: { VITE_MOCK_PROFILE: profile },
+  reuseExistingServer,
+  timeout: 60_000,
+})
+
+/** The app against the real Django fixture (as `npm run dev:django`). */
+const djangoServer = (port: number, profile: Backend['profile']) => ({
+  command: `node scripts/dev-django.mjs --port ${port} --strictPort ${VITE_CONFIG}`,
+  url: `http://127.0.0.1:${port}/`,
+  env: { ACCESS_SECONDS: String(DJANGO_ACCESS_SECONDS), BACKEND_PROFILE: profile },
+  reuseExistingServer,
+  timeout: 90_000,
+})
+
+const servers = {
+  mock: mockServer(mockPort, 'original'),
+  'mock-hardened': mockServer(mockHardenedPort, 'hardened'),
+  django: djangoServer(djangoPort, 'original'),
+  'django-hardened': djangoServer(djangoHardenedPort, 'hardened'),
+  build: {
+    command:
+      'npx vite build --mode demo --outDir test-results/e2e-dist --emptyOutDir --logLevel error' +
+      ` && npx vite preview --outDir test-results/e2e-dist --port ${buildPort} --strictPort`,
+    url: `http://127.0.0.1:${buildPort}/`,
+    // The demo build's mock runs the original profile.
+    env: { VITE_MOCK_PROFILE: 'original' },
+    reuseExistingServer,
+    timeout: 120_000,
+  },
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -44,46 +133,38 @@ export default defineConfig({
   },
   projects: [
     {
-      // Every journey, against the MSW mock in the browser.
+      // Every journey, against the MSW mock in the browser, on the dev default profile (original).
       name: 'mock',
       testIgnore: ['**/django-only/**'],
-      metadata: { port: mockPort, backend: 'mock' },
+      metadata: backends.mock,
     },
     {
-      // The core journeys again, against the real Django + DRF + Djoser + simplejwt fixture.
+      // The core journeys on the hardened mock (a second dev server, VITE_MOCK_PROFILE=hardened).
+      name: 'mock-hardened',
+      testMatch: CORE,
+      metadata: backends['mock-hardened'],
+    },
+    {
+      // The core journeys against the real Django + DRF + Djoser + simplejwt fixture, as published.
       name: 'django',
-      testMatch: ['**/core/**/*.spec.ts', '**/django-only/**/*.spec.ts'],
-      metadata: { port: djangoPort, backend: 'django', accessSeconds: DJANGO_ACCESS_SECONDS },
+      testMatch: [...CORE, '**/django-only/**/*.spec.ts'],
+      metadata: backends.django,
+    },
+    {
+      // The same against the fixture's hardened profile (rotation, blacklist, tenant claim).
+      name: 'django-hardened',
+      testMatch: [...CORE, '**/django-only/**/*.spec.ts'],
+      metadata: backends['django-hardened'],
     },
     {
       // The session and tab journeys again on the production bundle: its chunking (one initial
       // file, the tab-sync plug-in fetched on its own) is what people get.
       name: 'build',
       testMatch: ['**/core/session.spec.ts', '**/core/tabs.spec.ts'],
-      metadata: { port: buildPort, backend: 'mock' },
+      metadata: backends.build,
     },
   ],
-  webServer: [
-    {
-      command: `npx vite --port ${mockPort} --strictPort`,
-      url: `http://127.0.0.1:${mockPort}/`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-    {
-      command: `node scripts/dev-django.mjs --port ${djangoPort} --strictPort`,
-      url: `http://127.0.0.1:${djangoPort}/`,
-      env: { ACCESS_SECONDS: String(DJANGO_ACCESS_SECONDS) },
-      reuseExistingServer: !process.env.CI,
-      timeout: 90_000,
-    },
-    {
-      command:
-        'npx vite build --mode demo --outDir test-results/e2e-dist --emptyOutDir --logLevel error' +
-        ` && npx vite preview --outDir test-results/e2e-dist --port ${buildPort} --strictPort`,
-      url: `http://127.0.0.1:${buildPort}/`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 120_000,
-    },
-  ],
+  webServer: Object.entries(servers)
+    .filter(([project]) => wanted(project))
+    .map(([, server]) => server),
 })
