@@ -74,10 +74,12 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
           tokens.access && tokens.refresh
             ? { access: tokens.access, refresh: tokens.refresh }
             : null,
-        signedIn: (pair) => void (pair.refresh !== tokens.refresh && adopt(pair, true)),
+        signedIn: (pair) =>
+          void ((heardPeers = true), pair.refresh !== tokens.refresh && adopt(pair, true)),
         // Only a tab that is signed in follows refreshes; a signed-out one waits for a sign-in.
         refreshed: (pair, replaced) =>
           void (
+            (heardPeers = true) &&
             tokens.refresh !== null &&
             (tokens.refresh === pair.refresh
               ? laterAccess(pair) // no rotation: the same refresh token, a newer access token
@@ -110,6 +112,8 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
 
     /** The current lock task had to wait: another tab held the lock (most likely refreshing). */
     let contended = false
+    /** Another tab has spoken on the channel (a sign-in or refresh): there is someone to ask. */
+    let heardPeers = false
 
     /**
      * Without rotation nothing in storage changes when another tab refreshes: a tab that waited
@@ -117,7 +121,10 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
      */
     async function catchUpUnrotated(signal: AbortSignal) {
       const known = tokens.refresh
-      if (!contended || s.rotates() === true || !known) return
+      // A proactive refresh (the access token still works) can afford the short wait for an answer;
+      // it also covers a tab whose timer fired just after another tab's refresh, before the news.
+      const proactive = tokens.usable() !== null && heardPeers
+      if ((!contended && !proactive) || s.rotates() === true || !known) return
       const pair = await cross.laterPair(known, tokens.claims?.exp ?? 0, signal)
       if (pair && pair.refresh === tokens.refresh && laterAccess(pair) && adopt(pair))
         log(`another tab renewed the access token; adopted ${redact(pair.access)}`)

@@ -163,6 +163,20 @@ describe('refresh without rotation (simplejwt default)', () => {
     expect(b.hub.sent('ask')).toBeGreaterThan(0)
     expect(new Set(tabs.map((t) => t.session.accessToken)).size).toBe(1)
   })
+  it("a tab renewing early just after another tab's renewal, before the news: it asks, 1 refresh", async () => {
+    const b = browser()
+    const [first, second] = [b.open(), b.open()]
+    await b.drive(first!.session.signIn(ADMIN.email, ADMIN.password))
+    await settle(10)
+    b.hub.hops = 40 // the news of the first renewal is still on its way
+    b.timers.sleep(5_000) // a later second than the sign-in: the renewed token expires later
+    const net = watchNetwork()
+    await b.drive(first!.session.refresh())
+    // The lock is free again: the second tab does not wait, its token still works (proactive).
+    await b.drive(second!.session.refresh())
+    expect(net.count(REFRESH)).toBe(1)
+    expect(second!.session.accessToken).toBe(first!.session.accessToken)
+  })
 })
 
 describe('no blacklist endpoint (404 HTML)', () => {
