@@ -5,7 +5,7 @@
  * adopt it without spending anything.
  */
 import type { Timers } from './clock'
-import { readToken } from './jwt'
+import { accessExp } from './jwt'
 import type { SignOutReason } from './events'
 import { noChannel, type TabChannel, type TabMessage } from './tabChannel'
 import type { TokenPair } from './tokenApi'
@@ -36,8 +36,6 @@ export interface CrossTab {
   replaced(refresh: string): boolean
   close(): void
 }
-
-const expOf = (access: string | undefined) => readToken(access, 'access')?.exp ?? 0
 
 export function createCrossTab(
   deps: {
@@ -100,7 +98,7 @@ export function createCrossTab(
     if (m.from === tabId) return
     if (m.type === 'ask') {
       const mine = hooks.current()
-      const later = m.after === undefined || expOf(mine?.access) > m.after
+      const later = m.after === undefined || accessExp(mine?.access) > m.after
       if (mine?.refresh === m.refresh && later) send({ type: 'pair', pair: mine! })
     } else if (m.type === 'pair') hear(m.pair)
     else if (m.type === 'signedIn') {
@@ -130,7 +128,7 @@ export function createCrossTab(
     },
     laterPair(refresh, afterExp, signal) {
       const known = heard.get(refresh)
-      if (known && expOf(known.access) > afterExp) return Promise.resolve(known)
+      if (known && accessExp(known.access) > afterExp) return Promise.resolve(known)
       const ask = () => channel.post({ type: 'ask', from: tabId, refresh, after: afterExp })
       return heardWithin(`pair:${refresh}`, signal, ask)
     },

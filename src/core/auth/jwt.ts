@@ -36,6 +36,10 @@ export function readToken(token: unknown, expected: TokenType): TokenClaims | nu
 export const userOf = (token: string | null | undefined) =>
   String(readToken(token, 'refresh')?.user_id)
 
+/** When an access token runs out (epoch seconds); 0 for anything unreadable. */
+export const accessExp = (token: string | null | undefined): number =>
+  readToken(token, 'access')?.exp ?? 0
+
 /** For logs: enough to tell tokens apart, never enough to use one. */
 export function redact(token: string | null | undefined): string {
   if (!token) return String(token)

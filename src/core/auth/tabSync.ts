@@ -8,7 +8,7 @@
  * the other tabs before the session is ended.
  */
 import { createCrossTab } from './crossTab'
-import { readToken, redact, userOf } from './jwt'
+import { accessExp, readToken, redact, userOf } from './jwt'
 import { newTabId, type TabChannel } from './tabChannel'
 import type { TabLocks } from './tabLocks'
 import type { TokenPair } from './tokenApi'
@@ -56,10 +56,13 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
     }
 
     /** The pair's access token outlives the one this tab holds (or this tab holds none). */
-    const laterAccess = (pair: TokenPair) => {
-      const theirs = readToken(pair.access, 'access')?.exp ?? 0
-      return theirs > (tokens.claims?.exp ?? 0) || !tokens.access
-    }
+    const laterAccess = (pair: TokenPair) =>
+      accessExp(pair.access) > (tokens.claims?.exp ?? 0) || !tokens.access
+
+    /** The current lock task had to wait: another tab held the lock (most likely refreshing). */
+    let contended = false
+    /** Another tab has spoken on the channel (a sign-in or refresh): there is someone to ask. */
+    let heardPeers = false
 
     const cross = createCrossTab(
       {
@@ -74,18 +77,20 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
           tokens.access && tokens.refresh
             ? { access: tokens.access, refresh: tokens.refresh }
             : null,
-        signedIn: (pair) =>
-          void ((heardPeers = true), pair.refresh !== tokens.refresh && adopt(pair, true)),
+        signedIn(pair) {
+          heardPeers = true
+          if (pair.refresh !== tokens.refresh) adopt(pair, true)
+        },
         // Only a tab that is signed in follows refreshes; a signed-out one waits for a sign-in.
-        refreshed: (pair, replaced) =>
-          void (
-            (heardPeers = true) &&
-            tokens.refresh !== null &&
-            (tokens.refresh === pair.refresh
+        refreshed(pair, replaced) {
+          heardPeers = true
+          if (tokens.refresh === null) return
+          const follows =
+            tokens.refresh === pair.refresh
               ? laterAccess(pair) // no rotation: the same refresh token, a newer access token
-              : tokens.refresh === replaced || storage.get() === pair.refresh) &&
-            adopt(pair)
-          ),
+              : tokens.refresh === replaced || storage.get() === pair.refresh
+          if (follows) adopt(pair)
+        },
         // A refusal of a token this tab has already moved past says nothing about its session.
         signedOut: (reason, refused) =>
           void ((!refused || refused === tokens.refresh) && s.end(reason, 'remote')),
@@ -109,11 +114,6 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
         return null
       return { stored, pair: await cross.pairFor(stored, signal) }
     }
-
-    /** The current lock task had to wait: another tab held the lock (most likely refreshing). */
-    let contended = false
-    /** Another tab has spoken on the channel (a sign-in or refresh): there is someone to ask. */
-    let heardPeers = false
 
     /**
      * Without rotation nothing in storage changes when another tab refreshes: a tab that waited
