@@ -41,6 +41,11 @@ const FALSE = new Set<unknown>(['f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', '
 for (const v of ['on', 'On', 'ON', '1', 1, true]) TRUE.add(v)
 for (const v of ['off', 'Off', 'OFF', '0', 0, false]) FALSE.add(v)
 
+function daysIn(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number
+}
+
 export class Fields {
   readonly errors: FieldErrors = {}
 
@@ -99,16 +104,53 @@ export class Fields {
     return isValidEmail(value) ? value : this.fail(name, 'Enter a valid email address.')
   }
 
-  integer(name: string, o: FieldOpts & { min?: number } = {}): number | null | undefined {
+  /**
+   * IntegerField: `int()` of the text after DRF strips a trailing `.0`; then the model field's
+   * range (`max`, then `min`, as DRF adds those validators). Bounds may be bigint (BigIntegerField).
+   */
+  integer(
+    name: string,
+    o: FieldOpts & { min?: number | bigint; max?: number | bigint } = {},
+  ): number | null | undefined {
     const p = this.present(name, o)
     if ('done' in p) return p.done
-    const text = typeof p.value === 'string' || typeof p.value === 'number' ? String(p.value) : ''
-    const cleaned = text.trim().replace(/\.0*\s*$/, '')
-    if (!/^[-+]?\d+$/.test(cleaned)) return this.fail(name, 'A valid integer is required.')
-    const value = Number.parseInt(cleaned, 10)
-    if (o.min !== undefined && value < o.min)
+    const raw = p.value
+    if (typeof raw === 'string' && raw.length > 1000)
+      return this.fail(name, 'String value too large.')
+    const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : ''
+    const cleaned = text.replace(/\.0*\s*$/, '').trim()
+    if (!/^[-+]?\d+(?:_\d+)*$/.test(cleaned)) return this.fail(name, 'A valid integer is required.')
+    const exact = BigInt(cleaned.replace(/_/g, ''))
+    if (o.max !== undefined && exact > BigInt(o.max))
+      return this.fail(name, `Ensure this value is less than or equal to ${o.max}.`)
+    if (o.min !== undefined && exact < BigInt(o.min))
       return this.fail(name, `Ensure this value is greater than or equal to ${o.min}.`)
-    return value
+    return Number(exact)
+  }
+
+  /** ChoiceField: the choice whose key is Python's str() of the value (`"13" is not a valid choice.`). */
+  choiceOf<T>(name: string, choices: ReadonlyMap<string, T>, o: FieldOpts = {}): T | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return undefined
+    const key = pyStr(p.value)
+    if (choices.has(key)) return choices.get(key)
+    return this.fail(name, `"${key}" is not a valid choice.`)
+  }
+
+  /**
+   * DateField with ISO 8601 input (Django 3.2's parse_date: `\d{4}-\d{1,2}-\d{1,2}` then a real
+   * date); the cleaned value is `YYYY-MM-DD`.
+   */
+  date(name: string, o: FieldOpts = {}): string | null | undefined {
+    const p = this.present(name, o)
+    if ('done' in p) return p.done
+    const m = typeof p.value === 'string' ? /^(\d{4})-(\d{1,2})-(\d{1,2})\n?$/.exec(p.value) : null
+    if (m) {
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+      if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))
+        return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    }
+    return this.fail(name, 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.')
   }
 
   choice<T extends string>(name: string, choices: readonly T[], o: FieldOpts = {}): T | undefined {

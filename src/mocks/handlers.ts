@@ -1,19 +1,19 @@
 /** The one set of handlers shared by the browser worker, Vitest (msw/node) and Playwright. */
 import { http } from 'msw'
-import { departmentRoutes } from './expenses/departments'
-import { expenseRoutes } from './expenses/expenses'
+import { coreRoutes } from './core'
 import { createDispatcher } from './router'
 import { withScenarios } from './scenarios'
+import { departmentRoutes } from './tenants/departments'
 import { tenantsRoutes } from './tenants/routes'
 import { mediaRoutes } from './users/photo'
 import { usersRoutes } from './users/routes'
 
-/** The URLconf, in the contract server's order. */
+/** The URLconf, in the original's order: auth (Djoser, simplejwt), tenants, core, media. */
 export const routes = [
   ...usersRoutes,
   ...tenantsRoutes,
   ...departmentRoutes,
-  ...expenseRoutes,
+  ...coreRoutes,
   ...mediaRoutes,
 ]
 

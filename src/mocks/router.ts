@@ -15,7 +15,7 @@ import {
   serverError,
   type Body,
 } from './drf'
-import { MissingRelation } from './scope'
+import { MissingRelation, UnhandledException } from './scope'
 import { allowedHost, tenantGate, type SchemaRef } from './tenancy'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -58,6 +58,33 @@ export interface Route {
   unmapped?: 'open' | 'authed'
   /** The route exists only while this holds (e.g. `jwt/blacklist/` with the blacklist app). */
   when?: () => boolean
+  /**
+   * DRF's `Allow` header (the view's allowed methods), sent on every answer of the view, errors
+   * included (`GET, POST, HEAD, OPTIONS` for a ListCreateAPIView). Unset: no header.
+   */
+  allow?: string
+}
+
+/** DRF's `allowed_methods` of the generic views. */
+export const ALLOW = {
+  listCreate: 'GET, POST, HEAD, OPTIONS',
+  retrieveUpdate: 'GET, PUT, PATCH, HEAD, OPTIONS',
+  list: 'GET, HEAD, OPTIONS',
+} as const
+
+function withAllow(response: Response, allow: string): Response {
+  try {
+    response.headers.set('Allow', allow)
+    return response
+  } catch {
+    const headers = new Headers(response.headers)
+    headers.set('Allow', allow)
+    return new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    })
+  }
 }
 
 export const open = (run: (ctx: Ctx) => Result): View => ({ auth: false, run })
@@ -78,7 +105,8 @@ export function createDispatcher(routes: Route[]) {
       return await djangoRequest(request)
     } catch (e) {
       // A query on an unknown host's search path: Postgres' ProgrammingError, Django's 500 page.
-      if (e instanceof MissingRelation) return serverError()
+      // An exception the view did not handle (DoesNotExist...): the same page.
+      if (e instanceof MissingRelation || e instanceof UnhandledException) return serverError()
       throw e
     }
   }
@@ -96,7 +124,17 @@ export function createDispatcher(routes: Route[]) {
     const gate = tenantGate(url, raw)
     if (gate.kind === 'refused') return gate.response
     if (!found) return pageNotFound()
-    const { route, params } = found
+    const response = await runView(request, url, raw, found, gate)
+    return found.route.allow ? withAllow(response, found.route.allow) : response
+  }
+
+  async function runView(
+    request: Request,
+    url: URL,
+    raw: string,
+    { route, params }: { route: Route; params: Record<string, string> },
+    gate: Exclude<ReturnType<typeof tenantGate>, { kind: 'refused' }>,
+  ): Promise<Response> {
     const tenant = gate.kind === 'tenant' ? gate.tenant : null
     const schema = gate.schema
     let user: UserRow | null = null

@@ -60,14 +60,45 @@ export interface DepartmentRow {
   updated: string
 }
 
+/**
+ * The original's core models (core/models.py). Every row lives in one schema (the host's tenant);
+ * the hardened profile's querysets filter on it as they would on the organisation.
+ * `created`/`updated` are the wire values: see tenants/commonInfo.ts for which one a save moves.
+ */
+export interface AccountRow {
+  id: number
+  schema: string
+  name: string
+  /** BigIntegerField: what is left in the account (creating a budget subtracts from it). */
+  amount: number
+  created: string
+  updated: string
+}
+
+export interface BudgetRow {
+  id: number
+  schema: string
+  department: number
+  /** The Account it is allocated from. */
+  source: number
+  /** 1-12 (MONTHS choices); shown as the English name on read. */
+  month: number
+  year: number
+  /** BigIntegerField: what remains (saving an expense subtracts from it). */
+  amount: number
+  created: string
+  updated: string
+}
+
 export interface ExpenseRow {
   id: number
   schema: string
+  budget: number
+  /** DateField, `YYYY-MM-DD`. */
+  date: string
+  use: string
+  /** PositiveIntegerField. */
   amount: number
-  description: string
-  department: number
-  created_by: number
-  organization: number | null
   created: string
   updated: string
 }
@@ -90,12 +121,21 @@ export interface MediaFile {
   base64: string
 }
 
+/** The next primary key of each table's sequence. */
+export interface NextIds {
+  user: number
+  department: number
+  account: number
+  budget: number
+  expense: number
+}
+
 /** What lives in each Postgres schema of the original (profile `original` only). */
 export interface SchemaState {
   /** The schema's own copy of the tenants table: its tenant's row, id 1 (`public` uses `MockDb.tenants`). */
   tenants: TenantRow[]
   /** Next primary keys of this schema's sequences. */
-  nextId: { user: number; department: number; expense: number }
+  nextId: NextIds
   /** jti of every refresh token blacklisted through this schema (token_blacklist tables). */
   blacklist: string[]
 }
@@ -109,18 +149,20 @@ export interface MockDb {
   tenants: TenantRow[]
   users: UserRow[]
   departments: DepartmentRow[]
+  accounts: AccountRow[]
+  budgets: BudgetRow[]
   expenses: ExpenseRow[]
   /** jti of every blacklisted refresh token (profile `hardened`: one blacklist for every host). */
   blacklist: string[]
   outbox: SentMail[]
   media: Record<string, MediaFile>
   /** Global primary keys (profile `hardened`). */
-  nextId: { user: number; department: number; expense: number }
+  nextId: NextIds
   /** Per-schema state, keyed by schema name (profile `original`; empty in `hardened`). */
   schemas: Record<string, SchemaState>
 }
 
-export const DB_VERSION = 3
+export const DB_VERSION = 4
 
 let lastMicros = 0
 

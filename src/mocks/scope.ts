@@ -15,6 +15,12 @@ export class MissingRelation extends Error {
   }
 }
 
+/**
+ * An exception a view does not handle (e.g. `Model.objects.get` of a missing row, DoesNotExist):
+ * Django's 500 page, without the headers DRF would have added. The router answers it.
+ */
+export class UnhandledException extends Error {}
+
 export interface Scoped {
   schema: SchemaRef
 }
@@ -43,6 +49,16 @@ export function usersOf(ctx: Scoped): UserRow[] {
 export function departmentsOf(ctx: Scoped) {
   need(ctx)
   return db.departments.filter(inSchema(ctx))
+}
+
+export function accountsOf(ctx: Scoped) {
+  need(ctx)
+  return db.accounts.filter(inSchema(ctx))
+}
+
+export function budgetsOf(ctx: Scoped) {
+  need(ctx)
+  return db.budgets.filter(inSchema(ctx))
 }
 
 export function expensesOf(ctx: Scoped) {

@@ -1,6 +1,6 @@
 /**
- * The seed data (shared/backend-contract.md §1.2): the same tenants, people, passwords,
- * departments and expenses in both profiles. `hardened` numbers them globally as one database
+ * The seed data (shared/backend-contract.md §1.2, and core/seed.ts for the accounts, budgets
+ * and expenses): the same tenants, people, passwords, departments and domain rows in both profiles. `hardened` numbers them globally as one database
  * does; `original` numbers them from 1 in each tenant's schema, as its Postgres schemas do.
  */
 import type { ProfileName } from './profiles'
@@ -10,13 +10,14 @@ import {
   djangoTime,
   randomSalt,
   type DepartmentRow,
-  type ExpenseRow,
   type MockDb,
   type Role,
   type SchemaState,
   type TenantRow,
   type UserRow,
 } from './schema'
+import { seedDomain } from './seedDomain'
+import { stamps } from './tenants/commonInfo'
 
 function tenant(
   id: number,
@@ -89,15 +90,6 @@ const DEPARTMENTS: [string, string][] = [
   ['globex', 'Marketing'],
 ]
 
-// schema, amount, description, department name, created by (email)
-const EXPENSES: [string, number, string, string, string][] = [
-  ['acme', 12000, 'Team lunch', 'Engineering', 'staff@acme.test'],
-  ['acme', 250000, 'Laptops for new hires', 'Engineering', 'admin@acme.test'],
-  ['acme', 4500, 'Bank charges', 'Finance', 'admin@acme.test'],
-  ['globex', 80000, 'Trade show booth', 'Marketing', 'staff@globex.test'],
-  ['globex', 3000, 'Courier', 'Finance', 'admin@globex.test'],
-]
-
 /** Hands out primary keys: one sequence per table (hardened) or per table and schema (original). */
 function numbering(perSchema: boolean) {
   const counters = new Map<string, number>()
@@ -121,17 +113,13 @@ export function seed(profile: ProfileName = 'hardened'): MockDb {
     return perSchema ? 1 : t.id
   }
 
-  const departments = DEPARTMENTS.map(([schema, name]): DepartmentRow => {
-    const at = djangoNow()
-    return {
-      id: nextPk('department', schema),
-      schema,
-      name,
-      organization: orgOf(schema),
-      created: at,
-      updated: at,
-    }
-  })
+  const departments = DEPARTMENTS.map(([schema, name]): DepartmentRow => ({
+    id: nextPk('department', schema),
+    schema,
+    name,
+    organization: orgOf(schema),
+    ...stamps(),
+  }))
   const departmentId = (schema: string, name: string): number =>
     (departments.find((d) => d.schema === schema && d.name === name) as DepartmentRow).id
 
@@ -155,22 +143,7 @@ export function seed(profile: ProfileName = 'hardened'): MockDb {
       date_joined: djangoNow(),
     }),
   )
-  const userId = (email: string): number => (users.find((u) => u.email === email) as UserRow).id
-
-  const expenses = EXPENSES.map(([schema, amount, description, department, by]): ExpenseRow => {
-    const at = djangoNow() // strictly increasing: later ids are newer
-    return {
-      id: nextPk('expense', schema),
-      schema,
-      amount,
-      description,
-      department: departmentId(schema, department),
-      created_by: userId(by),
-      organization: orgOf(schema),
-      created: at,
-      updated: at,
-    }
-  })
+  const domain = seedDomain({ swapped: perSchema, nextPk, departmentId })
 
   const schemas: Record<string, SchemaState> = {}
   if (perSchema) {
@@ -179,6 +152,8 @@ export function seed(profile: ProfileName = 'hardened'): MockDb {
       nextId: {
         user: nextPk('user', schema),
         department: nextPk('department', schema),
+        account: nextPk('account', schema),
+        budget: nextPk('budget', schema),
         expense: nextPk('expense', schema),
       },
       blacklist: [],
@@ -198,16 +173,18 @@ export function seed(profile: ProfileName = 'hardened'): MockDb {
     tenants,
     users,
     departments,
-    expenses,
+    ...domain,
     blacklist: [],
     outbox: [],
     media: {},
     nextId: perSchema
-      ? { user: 1, department: 1, expense: 1 }
+      ? { user: 1, department: 1, account: 1, budget: 1, expense: 1 }
       : {
           user: users.length + 1,
           department: departments.length + 1,
-          expense: expenses.length + 1,
+          account: domain.accounts.length + 1,
+          budget: domain.budgets.length + 1,
+          expense: domain.expenses.length + 1,
         },
     schemas,
   }

@@ -169,7 +169,7 @@ const create = open(async (ctx) => {
             updated: djangoTime(late + 0.001),
           },
         ],
-        nextId: { user: 1, department: 1, expense: 1 },
+        nextId: { user: 1, department: 1, account: 1, budget: 1, expense: 1 },
         blacklist: [],
       } satisfies SchemaState,
     })

@@ -85,9 +85,9 @@ async function update(ctx: Ctx, user: UserRow, partial: boolean): Promise<Respon
 }
 
 /**
- * UserDeleteSerializer: the caller's current password, then the row (and its expenses) go. On the
- * original, deleting oneself first logs out through Djoser's Token model, which is not installed:
- * a 500, and the row stays.
+ * UserDeleteSerializer: the caller's current password, then the row goes (no domain row points at
+ * a user). On the original, deleting oneself first logs out through Djoser's Token model, which is
+ * not installed: a 500, and the row stays.
  */
 async function destroy(ctx: AuthedCtx, user: UserRow): Promise<Response> {
   const body = await ctx.body()
@@ -97,8 +97,6 @@ async function destroy(ctx: AuthedCtx, user: UserRow): Promise<Response> {
   if (!f.valid) return fieldErrors(f.errors)
   if (user === ctx.user && tenancy().deleteSelf === 'server-error') return serverError()
   db.users = db.users.filter((u) => u !== user)
-  // on_delete=CASCADE, in the user's own schema
-  db.expenses = db.expenses.filter((e) => e.schema !== user.schema || e.created_by !== user.id)
   commit()
   return noContent()
 }

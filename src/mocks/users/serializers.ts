@@ -2,7 +2,7 @@
 import { mockConfig } from '../config'
 import type { Role, UserRow } from '../db'
 import { FORM_BODY, REQUIRED, type Body, type FieldErrors } from '../drf'
-import { inTenantDepartment } from '../expenses/departments'
+import { inTenantDepartment } from '../tenants/departments'
 import { Fields } from '../fields'
 import type { AuthedCtx, Ctx } from '../router'
 import { emailTable, organizationChoices } from '../scope'

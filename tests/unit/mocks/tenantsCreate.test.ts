@@ -103,7 +103,13 @@ describe('original: POST tenants/ on the public host', () => {
       body: { email: 'admin@acme.test', password: 'acme-admin-pass-1' },
     })
     expect([signIn.status, signIn.body]).toEqual([401, NO_ACCOUNT])
-    expect(db.schemas.umbrellacorp?.nextId).toEqual({ user: 1, department: 1, expense: 1 })
+    expect(db.schemas.umbrellacorp?.nextId).toEqual({
+      user: 1,
+      department: 1,
+      account: 1,
+      budget: 1,
+      expense: 1,
+    })
     expect(db.schemas.umbrellacorp?.blacklist).toEqual([])
   })
 

@@ -1,15 +1,28 @@
-/** DepartmentViewSet (contract §6): list/create/retrieve/update, scoped to the host's tenant. */
-import { commit, db, djangoNow, type DepartmentRow } from '../db'
+/**
+ * Departments (the tenants app). `original`: the original's generic views (`departments/`,
+ * `departments/<int:pk>/`) and its `fields = '__all__'` serializer `{id, created, updated, name}`,
+ * newest save first, the name unique in the schema. `hardened`: the contract's viewset (§6) with
+ * `organization`, sorted by name, the name unique in the tenant.
+ */
+import { schemaTenancy } from '../config'
+import { commit, db, type DepartmentRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
-import { apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
+import { ALLOW, apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
 import { allocateId, departmentsOf, ownOrganization, type Scoped } from '../scope'
+import { newestFirst, stamps, touch } from './commonInfo'
 
-/** The department exists and belongs to this organisation (a PrimaryKeyRelatedField's queryset). */
+/** The department exists in the host's schema / organisation (a PrimaryKeyRelatedField's queryset). */
 export const inTenantDepartment = (ctx: Scoped) => (id: number) =>
   departmentsOf(ctx).some((d) => d.id === id)
 
+/** The department with this pk, as the host sees it. */
+export const departmentById = (ctx: Scoped, id: number): DepartmentRow | undefined =>
+  departmentsOf(ctx).find((d) => d.id === id)
+
+/** DepartmentSerializer of the profile in force (also nested in budgets). */
 export function departmentWire(d: DepartmentRow) {
+  if (schemaTenancy()) return { id: d.id, created: d.created, updated: d.updated, name: d.name }
   return {
     id: d.id,
     name: d.name,
@@ -23,7 +36,10 @@ export function departmentWire(d: DepartmentRow) {
 const byName = (a: DepartmentRow, b: DepartmentRow) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id
 
-/** The `name` field plus validate_name: unique within the tenant (the instance excepted). */
+const ordered = (rows: DepartmentRow[]): DepartmentRow[] =>
+  schemaTenancy() ? newestFirst(rows) : [...rows].sort(byName)
+
+/** The `name` field plus its uniqueness (the schema's table / the tenant), the instance excepted. */
 async function validate(ctx: AuthedCtx, instance: DepartmentRow | null, partial: boolean) {
   const body = await ctx.body()
   if (body instanceof Response) return body
@@ -35,29 +51,24 @@ async function validate(ctx: AuthedCtx, instance: DepartmentRow | null, partial:
   return f.valid ? { name } : fieldErrors(f.errors)
 }
 
-const list = authed((ctx) => json(200, departmentsOf(ctx).sort(byName).map(departmentWire)))
+const list = authed((ctx) => json(200, ordered(departmentsOf(ctx)).map(departmentWire)))
 
 const create = authed(async (ctx) => {
   const v = await validate(ctx, null, false)
   if (v instanceof Response) return v
-  const at = djangoNow()
   const row: DepartmentRow = {
     id: allocateId(ctx, 'department'),
     schema: ctx.schema.name,
     name: v.name as string,
     organization: ownOrganization(ctx), // organization is read-only: perform_create sets it
-    created: at,
-    updated: at,
+    ...stamps(),
   }
   db.departments.push(row)
   commit()
   return json(201, departmentWire(row))
 })
 
-function find(ctx: AuthedCtx): DepartmentRow | undefined {
-  const id = pkOf(ctx.params.id)
-  return departmentsOf(ctx).find((d) => d.id === id)
-}
+const find = (ctx: AuthedCtx): DepartmentRow | undefined => departmentById(ctx, pkOf(ctx.params.id))
 
 const retrieve = authed((ctx) => {
   const row = find(ctx)
@@ -71,15 +82,26 @@ const update = (partial: boolean) =>
     const v = await validate(ctx, row, partial)
     if (v instanceof Response) return v
     if (v.name !== undefined && v.name !== null) row.name = v.name
-    row.updated = djangoNow()
+    touch(row)
     commit()
     return json(200, departmentWire(row))
   })
 
+const detailViews = { GET: retrieve, PUT: update(false), PATCH: update(true) }
+
 export const departmentRoutes: Route[] = [
-  { path: apiPath('departments/'), views: { GET: list, POST: create } },
+  { path: apiPath('departments/'), views: { GET: list, POST: create }, allow: ALLOW.listCreate },
+  // The original's `<int:pk>` (anything else is Django's 404 page); the contract's router lookup.
+  {
+    path: apiPath('departments/(?<id>[0-9]+)/'),
+    views: detailViews,
+    allow: ALLOW.retrieveUpdate,
+    when: schemaTenancy,
+  },
   {
     path: apiPath('departments/(?<id>[^/.]+)/'),
-    views: { GET: retrieve, PUT: update(false), PATCH: update(true) },
+    views: detailViews,
+    allow: ALLOW.retrieveUpdate,
+    when: () => !schemaTenancy(),
   },
 ]
