@@ -143,7 +143,7 @@ export function seed(profile: ProfileName = 'hardened'): MockDb {
       date_joined: djangoNow(),
     }),
   )
-  const domain = seedDomain({ swapped: perSchema, nextPk, departmentId })
+  const domain = seedDomain({ nextPk, departmentId })
 
   const schemas: Record<string, SchemaState> = {}
   if (perSchema) {

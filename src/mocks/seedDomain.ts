@@ -6,79 +6,82 @@
  * timestamp, id and amount is what the server would hold after the same requests.
  *
  * Budgets are for the current and the previous month of today's date in Africa/Nairobi (the
- * server's TIME_ZONE); expenses are dated the 1st of the current month or the 15th of the previous.
+ * server's TIME_ZONE); expenses are dated a day of their budget's month, never after today.
+ * Timestamps are the original's (core models have `created` moving on each save on both profiles).
  */
 import type { AccountRow, BudgetRow, ExpenseRow } from './schema'
 import { stamps, touch } from './tenants/commonInfo'
 
-interface AccountSeed {
+type Period = 'current' | 'previous'
+
+interface TenantBooks {
   schema: string
-  name: string
-  /** What the account held before its budgets were created. */
-  opening: number
+  account: { name: string; opening: number }
+  /** Created in this order; `key` names the budget for the expenses. */
+  budgets: { key: string; department: string; period: Period; amount: number }[]
+  /** Created in this order, dated that day of their budget's month (never after today). */
+  expenses: { budget: string; day: number; use: string; amount: number }[]
 }
 
-interface BudgetSeed {
-  schema: string
-  department: string
-  period: 'current' | 'previous'
-  amount: number
-}
-
-interface ExpenseSeed {
-  schema: string
-  /** The budget, as its position (from 1) among its tenant's seeded budgets. */
-  budget: number
-  use: string
-  amount: number
-}
-
-export const SEED_ACCOUNTS: AccountSeed[] = [
-  { schema: 'acme', name: 'Acme operating account', opening: 1_500_000 },
-  { schema: 'globex', name: 'Globex operating account', opening: 1_000_000 },
+/** Tenant by tenant (the hardened profile's global ids follow this order). */
+export const SEED_BOOKS: TenantBooks[] = [
+  {
+    schema: 'acme',
+    account: { name: 'Acme operating account', opening: 1_000_000 },
+    budgets: [
+      { key: 'fin-prev', department: 'Finance', period: 'previous', amount: 80_000 },
+      { key: 'eng-prev', department: 'Engineering', period: 'previous', amount: 300_000 },
+      { key: 'fin-cur', department: 'Finance', period: 'current', amount: 100_000 },
+      { key: 'eng-cur', department: 'Engineering', period: 'current', amount: 400_000 },
+    ],
+    expenses: [
+      { budget: 'fin-prev', day: 10, use: 'Audit fees', amount: 30_000 },
+      { budget: 'eng-prev', day: 20, use: 'Cloud hosting', amount: 120_000 },
+      { budget: 'eng-cur', day: 1, use: 'Team lunch', amount: 12_000 },
+      { budget: 'eng-cur', day: 1, use: 'Laptops for new hires', amount: 250_000 },
+      { budget: 'fin-cur', day: 1, use: 'Bank charges', amount: 4_500 },
+    ],
+  },
+  {
+    schema: 'globex',
+    account: { name: 'Globex operating account', opening: 800_000 },
+    budgets: [
+      { key: 'fin-prev', department: 'Finance', period: 'previous', amount: 50_000 },
+      { key: 'mkt-prev', department: 'Marketing', period: 'previous', amount: 150_000 },
+      { key: 'fin-cur', department: 'Finance', period: 'current', amount: 60_000 },
+      { key: 'mkt-cur', department: 'Marketing', period: 'current', amount: 200_000 },
+    ],
+    expenses: [
+      { budget: 'mkt-prev', day: 15, use: 'Print ads', amount: 90_000 },
+      { budget: 'mkt-cur', day: 1, use: 'Trade show booth', amount: 80_000 },
+      { budget: 'fin-cur', day: 1, use: 'Courier', amount: 3_000 },
+    ],
+  },
 ]
 
-export const SEED_BUDGETS: BudgetSeed[] = [
-  { schema: 'acme', department: 'Finance', period: 'current', amount: 100_000 },
-  { schema: 'acme', department: 'Engineering', period: 'current', amount: 400_000 },
-  { schema: 'acme', department: 'Finance', period: 'previous', amount: 100_000 },
-  { schema: 'acme', department: 'Engineering', period: 'previous', amount: 400_000 },
-  { schema: 'globex', department: 'Finance', period: 'current', amount: 50_000 },
-  { schema: 'globex', department: 'Marketing', period: 'current', amount: 200_000 },
-  { schema: 'globex', department: 'Finance', period: 'previous', amount: 50_000 },
-  { schema: 'globex', department: 'Marketing', period: 'previous', amount: 150_000 },
-]
-
-export const SEED_EXPENSES: ExpenseSeed[] = [
-  { schema: 'acme', budget: 2, use: 'Team lunch', amount: 12_000 },
-  { schema: 'acme', budget: 2, use: 'Laptops for new hires', amount: 250_000 },
-  { schema: 'acme', budget: 1, use: 'Bank charges', amount: 4_500 },
-  { schema: 'acme', budget: 4, use: 'Cloud hosting', amount: 380_000 },
-  { schema: 'acme', budget: 3, use: 'Audit fees', amount: 120_000 },
-  { schema: 'globex', budget: 2, use: 'Trade show booth', amount: 80_000 },
-  { schema: 'globex', budget: 1, use: 'Courier', amount: 3_000 },
-  { schema: 'globex', budget: 4, use: 'Print adverts', amount: 95_000 },
-  { schema: 'globex', budget: 3, use: 'Office supplies', amount: 12_500 },
-]
+const isoDate = (year: number, month: number, day: number) =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 
 /** The server's local date (Africa/Nairobi, UTC+3 without DST). */
-export function nairobiToday(ms: number = Date.now()): { year: number; month: number } {
+export function nairobiToday(ms: number = Date.now()): {
+  year: number
+  month: number
+  day: number
+} {
   const local = new Date(ms + 3 * 3600 * 1000)
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 }
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() }
 }
 
 /** The current and the previous month of that date. */
 export function seedPeriods(ms: number = Date.now()) {
-  const current = nairobiToday(ms)
+  const today = nairobiToday(ms)
+  const current = { year: today.year, month: today.month }
   const previous =
     current.month === 1
       ? { year: current.year - 1, month: 12 }
       : { year: current.year, month: current.month - 1 }
-  return { current, previous }
+  return { current, previous, today: isoDate(today.year, today.month, today.day) }
 }
-
-const isoDate = (year: number, month: number, day: number) =>
-  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 
 export interface DomainRows {
   accounts: AccountRow[]
@@ -91,51 +94,50 @@ export interface DomainRows {
  * acme first). `nextPk` hands out the primary keys; `swapped` is the original's timestamps.
  */
 export function seedDomain(opts: {
-  swapped: boolean
   nextPk: (table: 'account' | 'budget' | 'expense', schema: string) => number
   departmentId: (schema: string, name: string) => number
   now?: number
 }): DomainRows {
   const periods = seedPeriods(opts.now)
   const out: DomainRows = { accounts: [], budgets: [], expenses: [] }
-  for (const a of SEED_ACCOUNTS) {
+  for (const books of SEED_BOOKS) {
+    const schema = books.schema
     const account: AccountRow = {
-      id: opts.nextPk('account', a.schema),
-      schema: a.schema,
-      name: a.name,
-      amount: a.opening,
+      id: opts.nextPk('account', schema),
+      schema,
+      name: books.account.name,
+      amount: books.account.opening,
       ...stamps(),
     }
     out.accounts.push(account)
-    const budgets = SEED_BUDGETS.filter((b) => b.schema === a.schema).map((b): BudgetRow => {
+    const budgets = new Map<string, BudgetRow>()
+    for (const b of books.budgets) {
       const { year, month } = periods[b.period]
       const row: BudgetRow = {
-        id: opts.nextPk('budget', a.schema),
-        schema: a.schema,
-        department: opts.departmentId(a.schema, b.department),
+        id: opts.nextPk('budget', schema),
+        schema,
+        department: opts.departmentId(schema, b.department),
         source: account.id,
         month,
         year,
         amount: b.amount,
         ...stamps(),
       }
+      budgets.set(b.key, row)
       account.amount -= row.amount // post_save, created
-      touch(account, opts.swapped)
-      return row
-    })
-    out.budgets.push(...budgets)
-    const seeds = SEED_BUDGETS.filter((b) => b.schema === a.schema)
-    for (const e of SEED_EXPENSES.filter((x) => x.schema === a.schema)) {
-      const budget = budgets[e.budget - 1] as BudgetRow
-      const period = (seeds[e.budget - 1] as BudgetSeed).period
-      const day = period === 'current' ? 1 : 15
+      touch(account, true)
+    }
+    out.budgets.push(...budgets.values())
+    for (const e of books.expenses) {
+      const budget = budgets.get(e.budget) as BudgetRow
+      const date = isoDate(budget.year, budget.month, e.day)
       budget.amount -= e.amount // pre_save
-      touch(budget, opts.swapped)
+      touch(budget, true)
       out.expenses.push({
-        id: opts.nextPk('expense', a.schema),
-        schema: a.schema,
+        id: opts.nextPk('expense', schema),
+        schema,
         budget: budget.id,
-        date: isoDate(budget.year, budget.month, day),
+        date: date < periods.today ? date : periods.today,
         use: e.use,
         amount: e.amount,
         ...stamps(),

@@ -11,6 +11,9 @@ import { apiPath, authed, ALLOW, pkOf, type AuthedCtx, type Route } from '../rou
 import { accountsOf, allocateId, type Scoped } from '../scope'
 import { newestFirst, stamps, touch } from '../tenants/commonInfo'
 
+/** The original's swapped timestamps, on both profiles (tenants/commonInfo.ts). */
+export const SWAPPED = true
+
 /** BigIntegerField's range on PostgreSQL, as DRF's IntegerField gets it from the model. */
 export const BIGINT = { min: -(2n ** 63n), max: 2n ** 63n - 1n }
 /** PositiveIntegerField's range on PostgreSQL. */
@@ -64,7 +67,7 @@ const update = (partial: boolean) =>
     if (v instanceof Response) return v
     if (typeof v.name === 'string') row.name = v.name
     if (typeof v.amount === 'number') row.amount = v.amount
-    touch(row)
+    touch(row, SWAPPED)
     commit()
     return json(200, accountWire(row))
   })

@@ -13,7 +13,7 @@ import { ALLOW, apiPath, authed, pkOf, type AuthedCtx, type Route } from '../rou
 import { allocateId, budgetsOf, UnhandledException, type Scoped } from '../scope'
 import { newestFirst, stamps, touch } from '../tenants/commonInfo'
 import { departmentById, departmentWire, inTenantDepartment } from '../tenants/departments'
-import { accountById, accountWire, BIGINT, POSITIVE_INT } from './accounts'
+import { accountById, accountWire, BIGINT, POSITIVE_INT, SWAPPED } from './accounts'
 
 /** django.utils.dates.MONTHS. */
 export const MONTH_NAMES = [
@@ -106,7 +106,7 @@ export function createBudget(
   const account = accountById(ctx, row.source)
   if (account) {
     account.amount -= row.amount
-    touch(account)
+    touch(account, SWAPPED)
   }
   return row
 }
@@ -138,7 +138,7 @@ const update = (partial: boolean) =>
     if (typeof v.amount === 'number') row.amount = v.amount
     if (typeof v.department === 'number') row.department = v.department
     if (typeof v.source === 'number') row.source = v.source
-    touch(row)
+    touch(row, SWAPPED)
     commit()
     return json(200, budgetWire(row))
   })

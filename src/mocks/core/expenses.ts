@@ -11,7 +11,7 @@ import { Fields } from '../fields'
 import { ALLOW, apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
 import { allocateId, budgetsOf, expensesOf, type Scoped } from '../scope'
 import { newestFirst, stamps, touch } from '../tenants/commonInfo'
-import { POSITIVE_INT } from './accounts'
+import { POSITIVE_INT, SWAPPED } from './accounts'
 import { budgetById, budgetDetailWire } from './budgets'
 
 /** ExpenseSerializer: what a write answers. */
@@ -60,7 +60,7 @@ function spend(ctx: Scoped, e: Pick<ExpenseRow, 'budget' | 'amount'>): void {
   const budget = budgetById(ctx, e.budget)
   if (!budget) return
   budget.amount -= e.amount
-  touch(budget)
+  touch(budget, SWAPPED)
 }
 
 /** Expense.objects.create with its signal. */
@@ -113,7 +113,7 @@ const update = (partial: boolean) =>
     if (typeof v.amount === 'number') row.amount = v.amount
     if (typeof v.budget === 'number') row.budget = v.budget
     spend(ctx, row)
-    touch(row)
+    touch(row, SWAPPED)
     commit()
     return json(200, expenseWire(row))
   })

@@ -4,10 +4,10 @@
  *
  * The original declares them swapped (`created` is auto_now, `updated` auto_now_add): a save moves
  * `created`, `updated` stays the creation time, so "newest first" means "last saved first". The
- * hardened stand-in (contract §8) has them the right way round: `created` is set once and
+ * core models (accounts, budgets, expenses) keep that on both profiles; the hardened stand-in's
+ * tenants and departments (contract §8) have them the right way round: `created` is set once and
  * `updated` follows every save.
  */
-import { schemaTenancy } from '../config'
 import { djangoNow } from '../schema'
 
 export interface Stamped {
@@ -26,7 +26,7 @@ export function stamps(): { created: string; updated: string } {
 }
 
 /** A save of an existing row (an update, or a signal's save). `swapped`: the original's fields. */
-export function touch(row: Stamped, swapped: boolean = schemaTenancy()): void {
+export function touch(row: Stamped, swapped: boolean): void {
   if (swapped) row.created = djangoNow()
   else row.updated = djangoNow()
 }

@@ -82,7 +82,7 @@ const update = (partial: boolean) =>
     const v = await validate(ctx, row, partial)
     if (v instanceof Response) return v
     if (v.name !== undefined && v.name !== null) row.name = v.name
-    touch(row)
+    touch(row, schemaTenancy()) // the original's CommonInfo; the contract's TimeStamped
     commit()
     return json(200, departmentWire(row))
   })
