@@ -28,6 +28,7 @@ import {
   type ScenarioResult,
 } from './harness/dsl'
 import { accountScenarios } from './scenarios/account'
+import { domainScenarios } from './scenarios/domain'
 import { edgeScenarios } from './scenarios/edges'
 import { expiryScenarios } from './scenarios/expiry'
 import { extraScenarios } from './scenarios/extras'
@@ -44,6 +45,7 @@ const GROUPS: [string, Scenario[]][] = [
   ['users (§5)', usersScenarios],
   ['account flows (§5)', accountScenarios],
   ['resources (§6, §1)', resourceScenarios],
+  ['the domain: accounts, budgets, expenses (core)', domainScenarios],
   ['expiry and public endpoints (§3.3, §5)', expiryScenarios],
   ['DRF parsing and validation edges', edgeScenarios],
   ['combinations (media, admin actions, preflights)', extraScenarios],

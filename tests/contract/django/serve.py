@@ -28,15 +28,18 @@ if not os.environ.get("DJANGO_STATE_DIR"):
 
 
 def project_fingerprint():
-    """Hash of every file that shapes the seeded databases, the library versions, and the
-    settings that change the tables (profile, token blacklist app)."""
+    """Hash of every file that shapes the seeded databases, the library versions, the
+    settings that change the tables (profile, token blacklist app), and today's date (the
+    seeded budgets are for the current and previous month, core/seed.py)."""
     import django
     import rest_framework_simplejwt
     from django.conf import settings
+    from django.utils import timezone
 
     digest = hashlib.sha256(f"{django.__version__} {sys.version}".encode())
     digest.update(str(Path(rest_framework_simplejwt.__file__).parent).encode())
     digest.update(f"{settings.PROFILE} {getattr(settings, 'BLACKLIST', '')}".encode())
+    digest.update(timezone.localdate().isoformat().encode())
     for path in sorted(HERE.rglob("*.py")):
         if "__pycache__" in path.parts or ".venv" in path.parts:
             continue

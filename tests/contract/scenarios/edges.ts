@@ -6,7 +6,14 @@
  * reference, and the mock must match it.
  */
 import type { Scenario } from '../harness/dsl'
+import { Books } from './domainSeed'
 import { API, AUTH, login } from './helpers'
+
+/** A globex expense's id (hardened: one id sequence for every tenant). */
+const GLOBEX_EXPENSE = new Books('hardened').expense('globex', 'Courier').id
+
+/** A valid expense body: acme's budget 1, a plain date. */
+const EXPENSE = { budget: 1, date: '2026-11-10', use: 'x', amount: 1 }
 
 const expensePost = (doing: string, json: unknown, expect?: number) => ({
   do: doing,
@@ -169,27 +176,33 @@ export const edgeScenarios: Scenario[] = [
     ],
   },
   {
-    name: 'expenses: amount coercion, blank and null fields, department types',
+    name: 'expenses: amount coercion, blank and null fields, budget and date types',
     steps: [
       login('admin'),
-      expensePost('amount true', { amount: true, description: 'x', department: 1 }),
-      expensePost('amount 1.0', { amount: 1.0, description: 'one', department: 1 }),
-      expensePost('amount 1.5', { amount: 1.5, description: 'x', department: 1 }),
-      expensePost('amount "abc"', { amount: 'abc', description: 'x', department: 1 }),
-      expensePost('amount null', { amount: null, description: 'x', department: 1 }),
-      expensePost('huge amount', { amount: 1e12, description: 'x', department: 1 }),
-      expensePost('blank description', { amount: 1, description: '', department: 1 }),
-      expensePost('null department', { amount: 1, description: 'x', department: null }),
-      expensePost('department "abc"', { amount: 1, description: 'x', department: 'abc' }),
-      expensePost('department "2"', { amount: 2, description: 'two', department: '2' }),
-      expensePost('department 999', { amount: 1, description: 'x', department: 999 }),
+      expensePost('amount true', { ...EXPENSE, amount: true }),
+      expensePost('amount 1.0', { ...EXPENSE, amount: 1.0, use: 'one' }),
+      expensePost('amount 1.5', { ...EXPENSE, amount: 1.5 }),
+      expensePost('amount "abc"', { ...EXPENSE, amount: 'abc' }),
+      expensePost('amount null', { ...EXPENSE, amount: null }),
+      expensePost('huge amount', { ...EXPENSE, amount: 1e12 }),
+      expensePost('blank use', { ...EXPENSE, use: '' }),
+      expensePost('whitespace use', { ...EXPENSE, use: '   ' }),
+      expensePost('padded use is trimmed', { ...EXPENSE, use: '  padded  ' }),
+      expensePost('null budget', { ...EXPENSE, budget: null }),
+      expensePost('budget "abc"', { ...EXPENSE, budget: 'abc' }),
+      expensePost('budget "2"', { ...EXPENSE, budget: '2', use: 'two' }),
+      expensePost('budget 999', { ...EXPENSE, budget: 999 }),
+      expensePost('budget 1.5', { ...EXPENSE, budget: 1.5 }),
+      expensePost('date null', { ...EXPENSE, date: null }),
+      expensePost('date as a number', { ...EXPENSE, date: 20261201 }),
+      expensePost('date 2026-2-3', { ...EXPENSE, date: '2026-2-3', use: 'short date' }),
+      expensePost('date 2026-02-30', { ...EXPENSE, date: '2026-02-30' }),
       expensePost('read-only fields are ignored', {
-        amount: 3,
-        description: 'three',
-        department: 1,
+        ...EXPENSE,
+        use: 'three',
         id: 77,
-        created_by_email: 'x@y.z',
         created: '2020-01-01T00:00:00+03:00',
+        updated: '2020-01-01T00:00:00+03:00',
       }),
       {
         do: 'list',
@@ -357,9 +370,9 @@ export const edgeScenarios: Scenario[] = [
       {
         do: 'PUT a globex expense',
         method: 'PUT',
-        path: `${API}/expenses/4/`,
+        path: `${API}/expenses/${GLOBEX_EXPENSE}/`,
         auth: '{admin.access}',
-        json: { amount: 1, description: 'x', department: 1 },
+        json: EXPENSE,
       },
       {
         do: 'admin PUT staff with a taken email',
@@ -438,14 +451,14 @@ export const edgeScenarios: Scenario[] = [
         method: 'POST',
         path: `${API}/expenses/`,
         auth: '{admin.access}',
-        form: { amount: '250', description: 'Form taxi', department: '2' },
+        form: { amount: '250', use: 'Form taxi', budget: '2', date: '2026-11-20' },
       },
       {
         do: 'multipart POST expense with blanks',
         method: 'POST',
         path: `${API}/expenses/`,
         auth: '{admin.access}',
-        raw: multipartText({ amount: '', description: '', department: '' }),
+        raw: multipartText({ amount: '', use: '', budget: '', date: '' }),
       },
       {
         do: 'multipart PATCH expense with an empty amount',

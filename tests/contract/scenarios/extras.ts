@@ -3,6 +3,7 @@
  * users, blacklist across tenants, preflights on gate hosts, HEAD. Mostly mock-vs-Django parity.
  */
 import type { Scenario } from '../harness/dsl'
+import { Books } from './domainSeed'
 import {
   API,
   AUTH,
@@ -15,6 +16,8 @@ import {
 } from './helpers'
 
 const ME_PATH = `${AUTH}/users/me/`
+/** A globex budget's id (hardened: one id sequence for every tenant). */
+const GLOBEX_BUDGET = new Books('hardened').budget('globex', 2).id
 const PREFLIGHT = {
   'access-control-request-method': 'POST',
   'access-control-request-headers': 'content-type',
@@ -214,23 +217,26 @@ export const extraScenarios: Scenario[] = [
     ],
   },
   {
-    name: 'expenses PATCH: another tenant department, read-only created_by; departments of globex',
+    name: 'expenses PATCH: another tenant budget, read-only fields; departments of globex',
     steps: [
       login('staff'),
       {
-        do: 'PATCH department to globex 3',
+        do: 'PATCH budget to a globex one',
         method: 'PATCH',
         path: `${API}/expenses/1/`,
         auth: '{staff.access}',
-        json: { department: 3 },
-        expect: { status: 400, body: { department: ['Invalid pk "3" - object does not exist.'] } },
+        json: { budget: GLOBEX_BUDGET },
+        expect: {
+          status: 400,
+          body: { budget: [`Invalid pk "${GLOBEX_BUDGET}" - object does not exist.`] },
+        },
       },
       {
-        do: 'PATCH created_by',
+        do: 'PATCH read-only fields with the use',
         method: 'PATCH',
         path: `${API}/expenses/1/`,
         auth: '{staff.access}',
-        json: { created_by: 1, created_by_email: 'x@acme.test', description: 'Team lunch!' },
+        json: { id: 50, created: '2020-01-01T00:00:00+03:00', use: 'Audit fees!' },
         expect: 200,
       },
       {

@@ -1,5 +1,6 @@
 /** Contract §2 (tenant gate, tenants/info, cross-tenant table) and §7 (CORS). */
 import type { Scenario } from '../harness/dsl'
+import { Books } from './domainSeed'
 import {
   ACCOUNTS,
   API,
@@ -14,6 +15,8 @@ import {
 } from './helpers'
 
 const ORIGIN = { origin: 'http://acme.localhost:5173' }
+/** A globex expense's id (hardened: one id sequence for every tenant). */
+const GLOBEX_EXPENSE = new Books('hardened').expense('globex', 'Courier').id
 
 export const tenancyScenarios: Scenario[] = [
   {
@@ -275,15 +278,15 @@ export const tenancyScenarios: Scenario[] = [
         expect: { status: 404, body: NOT_FOUND },
       },
       {
-        do: 'globex expense 4',
-        path: `${API}/expenses/4/`,
+        do: 'a globex expense',
+        path: `${API}/expenses/${GLOBEX_EXPENSE}/`,
         auth: '{admin.access}',
         expect: { status: 404, body: NOT_FOUND },
       },
       {
-        do: 'PATCH globex expense 4',
+        do: 'PATCH a globex expense',
         method: 'PATCH',
-        path: `${API}/expenses/4/`,
+        path: `${API}/expenses/${GLOBEX_EXPENSE}/`,
         auth: '{admin.access}',
         json: { amount: 1 },
         expect: { status: 404, body: NOT_FOUND },

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # project apps
     "tenants",
     "users",
+    "core",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +248,7 @@ if ORIGINAL:
         *(["rest_framework_simplejwt.token_blacklist"] if BLACKLIST else []),
         "tenants",
         "users",
+        "core",
     ]
     MIDDLEWARE = [*MIDDLEWARE[:-1], "tenants.schemas.SearchPathMiddleware"]
     ROOT_URLCONF = "fixtureproject.urls_original"

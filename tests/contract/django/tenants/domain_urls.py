@@ -1,10 +1,9 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from .views import DepartmentViewSet, ExpenseViewSet
+from .views import DepartmentViewSet
 
 router = SimpleRouter()
 router.register("departments", DepartmentViewSet, basename="department")
-router.register("expenses", ExpenseViewSet, basename="expense")
 
-urlpatterns = [path("", include(router.urls))]
+urlpatterns = [path("", include(router.urls)), path("", include("core.urls"))]

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 
 
@@ -46,17 +44,3 @@ class Department(TimeStamped):
     def __str__(self):
         return self.name
 
-
-class Expense(TimeStamped):
-    amount = models.IntegerField(validators=[MinValueValidator(0)])
-    description = models.CharField(max_length=255)
-    department = models.ForeignKey(Department, related_name="expenses", on_delete=models.PROTECT)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, related_name="expenses", on_delete=models.CASCADE
-    )
-
-    class Meta:
-        ordering = ["-created", "-id"]
-
-    def __str__(self):
-        return f"{self.description} ({self.amount})"

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from .fields import TenantScopedPrimaryKeyRelatedField
-from .models import Department, Expense, Tenant
+from .models import Department, Tenant
 
 
 class TenantSerializer(serializers.ModelSerializer):
@@ -39,21 +39,3 @@ class DepartmentSerializer(serializers.ModelSerializer):
             )
         return value
 
-
-class ExpenseSerializer(serializers.ModelSerializer):
-    department = TenantScopedPrimaryKeyRelatedField(queryset=Department.objects.all())
-    created_by_email = serializers.ReadOnlyField(source="created_by.email")
-
-    class Meta:
-        model = Expense
-        fields = (
-            "id",
-            "amount",
-            "description",
-            "department",
-            "created_by",
-            "created_by_email",
-            "created",
-            "updated",
-        )
-        read_only_fields = ("created_by",)

@@ -5,8 +5,8 @@ from rest_framework.response import Response
 from rest_framework.status import HTTP_400_BAD_REQUEST, HTTP_403_FORBIDDEN
 from rest_framework.views import APIView
 
-from .models import Department, Expense, Tenant
-from .serializers import DepartmentSerializer, ExpenseSerializer, TenantSerializer
+from .models import Department, Tenant
+from .serializers import DepartmentSerializer, TenantSerializer
 
 
 class TenantInfoAPIView(APIView):
@@ -62,14 +62,3 @@ class DepartmentViewSet(TenantScopedViewSet):
     def perform_create(self, serializer):
         serializer.save(organization=self.request.tenant)
 
-
-class ExpenseViewSet(TenantScopedViewSet):
-    serializer_class = ExpenseSerializer
-
-    def get_queryset(self):
-        return Expense.objects.filter(department__organization=self.request.tenant).select_related(
-            "created_by"
-        )
-
-    def perform_create(self, serializer):
-        serializer.save(created_by=self.request.user)

@@ -1,10 +1,12 @@
-"""Seeds exactly the demo data of backend-contract.md §1.2 into an empty, migrated database."""
+"""Seeds the demo data of backend-contract.md §1.2 into an empty, migrated database, with the
+original's domain (accounts, budgets, expenses: core/seed.py) for acme and globex."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from tenants.models import Department, Expense, Tenant
+from core.seed import seed_domain
+from tenants.models import Department, Tenant
 
 TENANTS = [
     # id, name, schema, tenant_id, is_active
@@ -20,18 +22,10 @@ USERS = [
     (3, "admin@globex.test", "globex-admin-pass-1", "Gina", "Admin", "Admin", True, "GLO-E001", 3, 2),
     (4, "staff@globex.test", "globex-staff-pass-1", "Hank", "Staff", "Staff", False, "GLO-E002", 4, 2),
 ]
-EXPENSES = [
-    # id, amount, description, department, created_by
-    (1, 12000, "Team lunch", 2, 2),
-    (2, 250000, "Laptops for new hires", 2, 1),
-    (3, 4500, "Bank charges", 1, 1),
-    (4, 80000, "Trade show booth", 4, 4),
-    (5, 3000, "Courier", 3, 3),
-]
 
 
 class Command(BaseCommand):
-    help = "Seed the demo tenants, users, departments and expenses (contract §1.2)."
+    help = "Seed the demo tenants, users, departments, accounts, budgets and expenses."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -64,10 +58,11 @@ class Command(BaseCommand):
                 department_id=dept,
                 organization_id=tenant,
             )
-        for pk, amount, description, dept, author in EXPENSES:
-            Expense.objects.create(
-                pk=pk, amount=amount, description=description, department_id=dept,
-                created_by_id=author,
-            )
+        # One database for every tenant: ids run on across tenants (acme's first).
+        for pk, _name, schema, _code, active in TENANTS:
+            if active:
+                tenant = Tenant.objects.get(pk=pk)
+                departments = {d.name: d for d in tenant.departments.all()}
+                seed_domain(schema, tenant, departments)
         if options["verbosity"]:
-            self.stdout.write("seeded 3 tenants, 4 users, 4 departments, 5 expenses")
+            self.stdout.write("seeded 3 tenants, 4 users, 4 departments, 2 accounts")

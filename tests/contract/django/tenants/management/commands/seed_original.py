@@ -2,17 +2,19 @@
 
 public holds Site 2 (the public domain) and every tenant row; each tenant's schema holds its
 own tenant row (id 1, active, as the original's post_save wrote it), and its departments,
-users and expenses with ids from 1, as Postgres sequences per schema gave them.
+users, account, budgets and expenses (core/seed.py) with ids from 1, as Postgres sequences per
+schema gave them.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants.models import Department, Expense, Tenant
+from core.seed import DOMAIN, seed_domain
+from tenants.models import Department, Tenant
 from tenants.schemas import PUBLIC, alias_for, use_schema
 
-from .seed_demo import DEPARTMENTS, EXPENSES, TENANTS, USERS
+from .seed_demo import DEPARTMENTS, TENANTS, USERS
 
 
 def tenant_fields(name, schema, code, active):
@@ -66,14 +68,6 @@ class Command(BaseCommand):
                             department_id=dept_ids[dept],
                             organization_id=1,
                         )
-                pk = 0
-                for _old, amount, description, dept, author in EXPENSES:
-                    if dept in dept_ids:
-                        pk += 1
-                        Expense.objects.create(
-                            pk=pk,
-                            amount=amount,
-                            description=description,
-                            department_id=dept_ids[dept],
-                            created_by_id=user_ids[author],
-                        )
+                if schema in DOMAIN:
+                    own = Tenant.objects.get(pk=1)
+                    seed_domain(schema, own, {d.name: d for d in Department.objects.all()})
