@@ -5,12 +5,14 @@
  * (new) amount from its (new) budget: the original's pre_save signal, which never gives back
  * what an earlier save took, so editing an expense spends its amount again.
  */
+import { schemaTenancy } from '../config'
 import { commit, db, type ExpenseRow } from '../db'
 import { fieldErrors, json, notFound } from '../drf'
 import { Fields } from '../fields'
 import { ALLOW, apiPath, authed, pkOf, type AuthedCtx, type Route } from '../router'
 import { allocateId, budgetsOf, expensesOf, type Scoped } from '../scope'
 import { newestFirst, stamps, touch } from '../tenants/commonInfo'
+import { departmentById } from '../tenants/departments'
 import { POSITIVE_INT, SWAPPED } from './accounts'
 import { budgetById, budgetDetailWire } from './budgets'
 
@@ -119,11 +121,13 @@ const update = (partial: boolean) =>
   })
 
 /**
- * `expenses/department/<int:department_id>/`: the expenses whose budget is that department's
- * (a filter: an unknown department is an empty list).
+ * `expenses/department/<int:department_id>/`: the expenses whose budget is that department's.
+ * The original only filters (an unknown department is an empty list); the hardened profile
+ * answers 404 for a department outside the tenant, as its departmental budgets do.
  */
 const departmental = authed((ctx) => {
   const id = pkOf(ctx.params.department)
+  if (!schemaTenancy() && !departmentById(ctx, id)) return notFound()
   const budgets = new Set(
     budgetsOf(ctx)
       .filter((b) => b.department === id)
