@@ -1,6 +1,6 @@
 /**
  * The tenants app: the host's organisation (the original's `tenants/` list, the hardened
- * `tenants/current/`), and the public lookup by organisation code (`tenants/info/`).
+ * `tenants/current/`), the public lookup by organisation code (`tenants/info/`), and departments.
  */
 import type { AxiosInstance, AxiosRequestConfig } from 'axios'
 import { isApiError, toApiError } from '@/core/http/errors'
@@ -76,5 +76,33 @@ export async function findTenant(
     { tenant_id: organisationCode },
     { skipAuth: true },
   )
+  return data
+}
+
+/** A department (the tenants app): `name` is unique in the tenant. */
+export interface DepartmentWire {
+  id: number
+  created: string
+  updated: string
+  name: string
+}
+
+/** Newest first (`-created`), as the server orders them. */
+export async function listDepartments(http: AxiosInstance): Promise<DepartmentWire[]> {
+  const { data } = await http.get<DepartmentWire[]>('/departments/')
+  return data
+}
+
+export async function createDepartment(http: AxiosInstance, name: string): Promise<DepartmentWire> {
+  const { data } = await http.post<DepartmentWire>('/departments/', { name })
+  return data
+}
+
+export async function renameDepartment(
+  http: AxiosInstance,
+  id: number,
+  name: string,
+): Promise<DepartmentWire> {
+  const { data } = await http.patch<DepartmentWire>(`/departments/${id}/`, { name })
   return data
 }

@@ -3,8 +3,6 @@
  * started when the page mounts.
  */
 import { computed, onMounted, ref } from 'vue'
-import { useDepartmentsStore } from '@/stores/departments'
-import { useExpensesStore } from '@/stores/expenses'
 import type { LoadStatus } from '@/stores/loadStatus'
 
 /** A page's own request(s): `task` throws to fail the load. */
@@ -28,25 +26,31 @@ export function usePageLoad(task: () => Promise<void>) {
   return { status, error, load }
 }
 
-/** Expenses by department: both stores, ready when both are, an error when either fails. */
-export function useExpensesWithDepartments() {
-  const expenses = useExpensesStore()
-  const departments = useDepartmentsStore()
+/** A store's list as a page waits on it (the shape of remoteList, unwrapped by Pinia). */
+export interface LoadableList {
+  status: LoadStatus
+  error: unknown
+  load: (force?: boolean) => Promise<void>
+}
 
+/**
+ * A page over several stores' lists, each loaded afresh when the page mounts (another page may
+ * have moved money since): ready when all are, an error when any fails (the first one's).
+ */
+export function useListsLoad(lists: readonly LoadableList[]) {
   const status = computed<LoadStatus>(() =>
-    expenses.status === 'error' || departments.status === 'error'
+    lists.some((l) => l.status === 'error')
       ? 'error'
-      : expenses.status === 'ready' && departments.status === 'ready'
+      : lists.every((l) => l.status === 'ready')
         ? 'ready'
         : 'loading',
   )
-  const error = computed(() => expenses.error ?? departments.error)
+  const error = computed(() => lists.find((l) => l.status === 'error')?.error ?? null)
 
   function load(): void {
-    void expenses.load()
-    void departments.load(true)
+    for (const l of lists) void l.load(true)
   }
   onMounted(load)
 
-  return { expenses, departments, status, error, load }
+  return { status, error, load }
 }

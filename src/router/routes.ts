@@ -1,6 +1,9 @@
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
 
 const admin = ['Admin' as const]
+const budgetEdit = () => import('@/views/BudgetEditView.vue')
+const expenseEdit = () => import('@/views/ExpenseEditView.vue')
+const idProp = (route: RouteLocationNormalized) => ({ id: Number(route.params.id) })
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -42,6 +45,31 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true, title: 'Profile' },
   },
   {
+    path: '/accounts',
+    name: 'accounts',
+    component: () => import('@/views/AccountsView.vue'),
+    meta: { requiresAuth: true, title: 'Accounts' },
+  },
+  {
+    path: '/budgets',
+    name: 'budgets',
+    component: () => import('@/views/BudgetsView.vue'),
+    meta: { requiresAuth: true, title: 'Budgets' },
+  },
+  {
+    path: '/budgets/new',
+    name: 'budget-new',
+    component: budgetEdit,
+    meta: { requiresAuth: true, title: 'New budget' },
+  },
+  {
+    path: '/budgets/:id(\\d+)/edit',
+    name: 'budget-edit',
+    component: budgetEdit,
+    props: idProp,
+    meta: { requiresAuth: true, title: 'Edit budget' },
+  },
+  {
     path: '/expenses',
     name: 'expenses',
     component: () => import('@/views/ExpensesView.vue'),
@@ -50,22 +78,22 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/expenses/new',
     name: 'expense-new',
-    component: () => import('@/views/ExpenseEditView.vue'),
+    component: expenseEdit,
     meta: { requiresAuth: true, title: 'New expense' },
   },
   {
     path: '/expenses/:id(\\d+)/edit',
     name: 'expense-edit',
-    component: () => import('@/views/ExpenseEditView.vue'),
-    props: (route) => ({ id: Number(route.params.id) }),
+    component: expenseEdit,
+    props: idProp,
     meta: { requiresAuth: true, title: 'Edit expense' },
   },
   {
     // chart.js and vue-chartjs load with this route only, never in the initial bundle.
     path: '/expenses/insights',
-    name: 'expense-insights',
-    component: () => import('@/views/ExpenseInsightsView.vue'),
-    meta: { requiresAuth: true, title: 'Spending insights' },
+    name: 'insights',
+    component: () => import('@/views/BudgetInsightsView.vue'),
+    meta: { requiresAuth: true, title: 'Budget insights' },
   },
   {
     path: '/departments',

@@ -6,7 +6,7 @@ import {
   listDepartments,
   renameDepartment,
   type DepartmentWire,
-} from '@/api/expenses'
+} from '@/api/tenants'
 import { SERVICES } from '@/services'
 import type { LoadStatus } from './loadStatus'
 

@@ -1,67 +1,34 @@
-/** The tenant's expenses, newest first, with totals by department and by month. */
+/**
+ * The organisation's expenses as the server reads them (each with its whole budget). A write
+ * answers flat and subtracts from the budget on the server, so the pages that list
+ * expenses load them again on opening rather than patch a row here.
+ */
 import { defineStore } from 'pinia'
-import { computed, inject, ref } from 'vue'
+import { inject } from 'vue'
 import {
   createExpense,
+  getExpense,
   listExpenses,
   updateExpense,
   type ExpenseInput,
   type ExpenseWire,
-} from '@/api/expenses'
+  type ExpenseWriteWire,
+} from '@/api/core'
+import { newestExpenseFirst } from '@/budgeting/figures'
 import { SERVICES } from '@/services'
-import type { LoadStatus } from './loadStatus'
-
-const newestFirst = (a: ExpenseWire, b: ExpenseWire): number =>
-  b.created.localeCompare(a.created) || b.id - a.id
+import { remoteList } from './remoteList'
 
 export const useExpensesStore = defineStore('expenses', () => {
   const services = inject(SERVICES)!
-  const items = ref<ExpenseWire[]>([])
-  const status = ref<LoadStatus>('idle')
-  const error = ref<unknown>(null)
+  const list = remoteList(async () => (await listExpenses(services.http)).sort(newestExpenseFirst))
 
-  const total = computed(() => items.value.reduce((sum, e) => sum + e.amount, 0))
+  const get = (id: number): Promise<ExpenseWire> => getExpense(services.http, id)
 
-  /** Totals per department id. */
-  const byDepartment = computed(() => {
-    const out = new Map<number, number>()
-    for (const e of items.value) out.set(e.department, (out.get(e.department) ?? 0) + e.amount)
-    return out
-  })
+  const create = (input: ExpenseInput): Promise<ExpenseWriteWire> =>
+    createExpense(services.http, input)
 
-  /** Totals per month (`YYYY-MM` in the server's local time, as the timestamp says), oldest first. */
-  const byMonth = computed(() => {
-    const out = new Map<string, number>()
-    for (const e of [...items.value].reverse()) {
-      const month = e.created.slice(0, 7)
-      out.set(month, (out.get(month) ?? 0) + e.amount)
-    }
-    return out
-  })
+  const update = (id: number, input: ExpenseInput): Promise<ExpenseWriteWire> =>
+    updateExpense(services.http, id, input)
 
-  async function load(): Promise<void> {
-    status.value = 'loading'
-    error.value = null
-    try {
-      items.value = (await listExpenses(services.http)).sort(newestFirst)
-      status.value = 'ready'
-    } catch (e) {
-      error.value = e
-      status.value = 'error'
-    }
-  }
-
-  async function create(input: ExpenseInput): Promise<ExpenseWire> {
-    const created = await createExpense(services.http, input)
-    items.value = [created, ...items.value].sort(newestFirst)
-    return created
-  }
-
-  async function update(id: number, input: ExpenseInput): Promise<ExpenseWire> {
-    const updated = await updateExpense(services.http, id, input)
-    items.value = items.value.map((e) => (e.id === id ? updated : e))
-    return updated
-  }
-
-  return { items, status, error, total, byDepartment, byMonth, load, create, update }
+  return { ...list, get, create, update }
 })

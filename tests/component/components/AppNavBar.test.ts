@@ -14,13 +14,22 @@ describe('AppNavBar', () => {
 
   it('shows Staff the everyday links only', async () => {
     const { wrapper } = await renderApp('/', { as: 'staff' })
-    expect(labels(wrapper)).toEqual(['Home', 'Expenses', 'Insights', 'Profile'])
+    expect(labels(wrapper)).toEqual([
+      'Home',
+      'Accounts',
+      'Budgets',
+      'Expenses',
+      'Insights',
+      'Profile',
+    ])
   })
 
   it('adds the Admin pages for an Admin', async () => {
     const { wrapper } = await renderApp('/', { as: 'admin' })
     expect(labels(wrapper)).toEqual([
       'Home',
+      'Accounts',
+      'Budgets',
       'Expenses',
       'Insights',
       'Departments',

@@ -1,10 +1,15 @@
 import { delay, http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
-import { formatAmount } from '@/components/expenses/formatAmount'
+import { formatAmount } from '@/components/common/format'
 import { server } from '@/mocks/node'
+import { useExpensesStore } from '@/stores/expenses'
 import { api, cleanup, renderApp, until } from '../support/renderApp'
 
 afterEach(cleanup)
+
+type Wrapper = Awaited<ReturnType<typeof renderApp>>['wrapper']
+const rows = (w: Wrapper) => w.findAll('[data-testid="expense-row"]')
+const total = (w: Wrapper) => w.find('[data-testid="expenses-total"]').text()
 
 describe('ExpensesView', () => {
   it('shows a loading state while the list is on its way', async () => {
@@ -32,25 +37,64 @@ describe('ExpensesView', () => {
     )
     fail = false
     await wrapper.find('[role="alert"] button').trigger('click')
-    await until(() => expect(wrapper.findAll('[data-testid="expense-row"]')).toHaveLength(3))
+    await until(() => expect(rows(wrapper)).toHaveLength(5))
   })
 
-  it('lists newest first with the total, formatted for the locale', async () => {
+  it('lists what each expense was for, its department and budget, newest first, with the total', async () => {
     const { wrapper } = await renderApp('/expenses', { as: 'staff' })
-    await until(() => expect(wrapper.findAll('[data-testid="expense-row"]')).toHaveLength(3))
-    const rows = wrapper.findAll('[data-testid="expense-row"]').map((r) => r.text())
-    expect(rows[0]).toContain('Bank charges')
-    expect(rows[2]).toContain('Team lunch')
-    expect(rows[1]).toContain(formatAmount(250000))
-    expect(wrapper.find('[data-testid="expenses-total"]').text()).toContain(formatAmount(266500))
+    await until(() => expect(rows(wrapper)).toHaveLength(5))
+    const texts = rows(wrapper).map((r) => r.text())
+    expect(texts[0]).toContain('Bank charges')
+    expect(texts[0]).toContain('Finance')
+    expect(texts[1]).toContain('Laptops for new hires')
+    expect(texts[1]).toContain(formatAmount(250000))
+    expect(texts[3]).toContain('Cloud hosting')
+    expect(texts[4]).toContain('Audit fees')
+    expect(total(wrapper)).toContain(formatAmount(416500))
+    expect(total(wrapper)).toContain('5 of 5')
+    expect(wrapper.find('[data-testid="role-note"]').text()).toContain('Admins and Staff alike')
   })
 
-  it('filters by department and updates the total', async () => {
+  it('filters by department and budget, and totals what is shown', async () => {
     const { wrapper, router } = await renderApp('/expenses', { as: 'staff' })
-    await until(() => expect(wrapper.findAll('[data-testid="expense-row"]')).toHaveLength(3))
+    await until(() => expect(rows(wrapper)).toHaveLength(5))
+    await wrapper.find('#expense-filter').setValue('2')
+    await until(() => expect(rows(wrapper)).toHaveLength(3))
+    expect(total(wrapper)).toContain(formatAmount(382000))
+    expect(router.currentRoute.value.query.department).toBe('2')
+
+    // Only Engineering's budgets are offered now.
+    const options = wrapper.findAll('#expense-filter-budget option').slice(1)
+    expect(options).toHaveLength(2)
+    expect(options.every((o) => o.text().startsWith('Engineering'))).toBe(true)
+    await wrapper.find('#expense-filter-budget').setValue('2')
+    await until(() => expect(rows(wrapper)).toHaveLength(1))
+    expect(rows(wrapper)[0]!.text()).toContain('Cloud hosting')
+
+    // Another department drops a budget that is not its own.
     await wrapper.find('#expense-filter').setValue('1')
-    await until(() => expect(wrapper.findAll('[data-testid="expense-row"]')).toHaveLength(1))
-    expect(router.currentRoute.value.query.department).toBe('1')
-    expect(wrapper.find('[data-testid="expenses-total"]').text()).toContain(formatAmount(4500))
+    await until(() => expect(rows(wrapper)).toHaveLength(2))
+    expect(router.currentRoute.value.query).toEqual({ department: '1' })
+  })
+
+  it('filters by a date range, and says when nothing matches', async () => {
+    const { wrapper, router, pinia } = await renderApp('/expenses', { as: 'staff' })
+    await until(() => expect(rows(wrapper)).toHaveLength(5))
+    // The seed dates this month's expenses the 1st, last month's the 15th.
+    const [y, m] = useExpensesStore(pinia).items[0]!.date.split('-')
+    await wrapper.find('#expense-filter-from').setValue(`${y}-${m}-01`)
+    await until(() => expect(rows(wrapper)).toHaveLength(3))
+    expect(total(wrapper)).toContain(formatAmount(266500))
+    await wrapper.find('#expense-filter-to').setValue(`${y}-${m}-01`)
+    await until(() => expect(router.currentRoute.value.query.to).toBe(`${y}-${m}-01`))
+    expect(rows(wrapper)).toHaveLength(3)
+    await wrapper.find('#expense-filter-from').setValue(`${y}-${m}-02`)
+    await until(() =>
+      expect(wrapper.find('[data-testid="expenses-filter-empty"]').exists()).toBe(true),
+    )
+    const clear = wrapper.findAll('button').find((b) => b.text() === 'Clear filters')!
+    await clear.trigger('click')
+    await until(() => expect(rows(wrapper)).toHaveLength(5))
+    expect(router.currentRoute.value.query).toEqual({})
   })
 })
