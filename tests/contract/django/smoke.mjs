@@ -268,23 +268,35 @@ test('tenant gate, tenants/info, ALLOWED_HOSTS, CORS', async () => {
   assert.match(evil.text, /Bad Request \(400\)/)
 })
 
-test('expenses: list, create, validation, 405 on DELETE, 301 without slash', async () => {
+test('expenses: list, create charges the budget, validation, 405 on DELETE, 301 without slash', async () => {
   await django.reset()
   const { access: token } = await login(ADMIN)
   const list = await call('GET', '/api/v1/expenses/', { token })
+  // hardened: newest created first (acme's seeded expenses are 1-5)
   assert.deepEqual(
     list.json.map((e) => e.id),
-    [3, 2, 1],
+    [5, 4, 3, 2, 1],
   )
+  const before = await call('GET', '/api/v1/budgets/1/', { token })
   const created = await call('POST', '/api/v1/expenses/', {
     token,
-    body: { amount: 1500, description: 'Taxi', department: 1 },
+    body: { budget: 1, date: '2026-12-01', use: 'Taxi', amount: 1500 },
   })
   assert.equal(created.status, 201)
-  assert.equal(created.json.created_by_email, 'admin@acme.test')
+  assert.deepEqual(Object.keys(created.json), [
+    'id',
+    'created',
+    'updated',
+    'date',
+    'use',
+    'amount',
+    'budget',
+  ])
+  const after = await call('GET', '/api/v1/budgets/1/', { token })
+  assert.equal(after.json.amount, before.json.amount - 1500)
   const bad = await call('POST', '/api/v1/expenses/', {
     token,
-    body: { amount: -5, description: 'x', department: 1 },
+    body: { budget: 1, date: '2026-12-01', use: 'x', amount: -5 },
   })
   assert.equal(bad.text, '{"amount":["Ensure this value is greater than or equal to 0."]}')
   const del = await call('DELETE', '/api/v1/expenses/1/', { token })

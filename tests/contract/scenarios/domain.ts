@@ -489,8 +489,8 @@ function budgetValidation(profile: Profile): Scenario {
 
 function expenses(profile: Profile): Scenario {
   const books = new Books(profile)
-  const engCur = books.budget('acme', 2)
-  const finCur = books.budget('acme', 1)
+  const engCur = books.budget('acme', 'eng-cur')
+  const finCur = books.budget('acme', 'fin-cur')
   const engineering = books.departmentId('acme', 'Engineering')
   const finance = books.departmentId('acme', 'Finance')
   const date = `${current.year}-${String(current.month).padStart(2, '0')}-01`
@@ -599,7 +599,7 @@ function expenses(profile: Profile): Scenario {
 
 function expenseValidation(profile: Profile): Scenario {
   const books = new Books(profile)
-  const budget = books.budget('acme', 1).id
+  const budget = books.budget('acme', 'fin-cur').id
   const ok = { budget, date: '2026-12-01', use: 'Stamps', amount: 42 }
   const steps: Step[] = [
     login('admin'),
@@ -756,10 +756,10 @@ function expenseValidation(profile: Profile): Scenario {
 function hardenedScoping(): Scenario {
   const books = new Books('hardened')
   const gAccount = books.account('globex').id
-  const gBudget = books.budget('globex', 2).id
+  const gBudget = books.budget('globex', 'mkt-cur').id
   const gExpense = books.expense('globex', 'Courier').id
   const gDept = books.departmentId('globex', 'Marketing')
-  const acmeBudget = books.budget('acme', 1).id
+  const acmeBudget = books.budget('acme', 'fin-cur').id
   const acmeAccount = books.account('acme').id
   const finance = books.departmentId('acme', 'Finance')
   return {

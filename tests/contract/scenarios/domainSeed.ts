@@ -3,10 +3,9 @@
  * "Seeded domain data" in src/mocks/README.md), and a small model of what the server holds after
  * the seed and after each write: ids per profile, the signals' arithmetic, and list order.
  *
- * Every model is ordered by `-created`. On the original `created` is `auto_now`, so a list is in
- * the order of the rows' last save (newest first): creating a budget saves its account again;
- * saving an expense (create or update) saves its budget again. On hardened `created` is set once
- * (its contract's §8), so a list is newest created first.
+ * Every model is ordered by `-created`, and `created` is `auto_now` (the original's swap, kept on
+ * both profiles), so a list is in the order of the rows' last save (newest first): creating a
+ * budget saves its account again; saving an expense (create or update) saves its budget again.
  */
 import type { Profile } from '../harness/backends'
 
@@ -14,13 +13,14 @@ export type Tenant = 'acme' | 'globex'
 type Which = 'current' | 'previous'
 
 interface SeedBudget {
+  key: string
   department: string
   which: Which
   amount: number
 }
 interface SeedExpense {
-  /** The budget, as its position (from 1) among the tenant's seeded budgets. */
-  budget: number
+  budget: string
+  day: number
   use: string
   amount: number
 }
@@ -33,48 +33,44 @@ interface SeedTenant {
 /** In seed order: acme first, then globex (the hardened profile's global ids follow it). */
 export const SEED: Record<Tenant, SeedTenant> = {
   acme: {
-    account: { name: 'Acme operating account', amount: 1_500_000 },
+    account: { name: 'Acme operating account', amount: 1_000_000 },
     budgets: [
-      { department: 'Finance', which: 'current', amount: 100_000 },
-      { department: 'Engineering', which: 'current', amount: 400_000 },
-      { department: 'Finance', which: 'previous', amount: 100_000 },
-      { department: 'Engineering', which: 'previous', amount: 400_000 },
+      { key: 'fin-prev', department: 'Finance', which: 'previous', amount: 80_000 },
+      { key: 'eng-prev', department: 'Engineering', which: 'previous', amount: 300_000 },
+      { key: 'fin-cur', department: 'Finance', which: 'current', amount: 100_000 },
+      { key: 'eng-cur', department: 'Engineering', which: 'current', amount: 400_000 },
     ],
     expenses: [
-      { budget: 2, use: 'Team lunch', amount: 12_000 },
-      { budget: 2, use: 'Laptops for new hires', amount: 250_000 },
-      { budget: 1, use: 'Bank charges', amount: 4_500 },
-      { budget: 4, use: 'Cloud hosting', amount: 380_000 },
-      { budget: 3, use: 'Audit fees', amount: 120_000 },
+      { budget: 'fin-prev', day: 10, use: 'Audit fees', amount: 30_000 },
+      { budget: 'eng-prev', day: 20, use: 'Cloud hosting', amount: 120_000 },
+      { budget: 'eng-cur', day: 1, use: 'Team lunch', amount: 12_000 },
+      { budget: 'eng-cur', day: 1, use: 'Laptops for new hires', amount: 250_000 },
+      { budget: 'fin-cur', day: 1, use: 'Bank charges', amount: 4_500 },
     ],
   },
   globex: {
-    account: { name: 'Globex operating account', amount: 1_000_000 },
+    account: { name: 'Globex operating account', amount: 800_000 },
     budgets: [
-      { department: 'Finance', which: 'current', amount: 50_000 },
-      { department: 'Marketing', which: 'current', amount: 200_000 },
-      { department: 'Finance', which: 'previous', amount: 50_000 },
-      { department: 'Marketing', which: 'previous', amount: 150_000 },
+      { key: 'fin-prev', department: 'Finance', which: 'previous', amount: 50_000 },
+      { key: 'mkt-prev', department: 'Marketing', which: 'previous', amount: 150_000 },
+      { key: 'fin-cur', department: 'Finance', which: 'current', amount: 60_000 },
+      { key: 'mkt-cur', department: 'Marketing', which: 'current', amount: 200_000 },
     ],
     expenses: [
-      { budget: 2, use: 'Trade show booth', amount: 80_000 },
-      { budget: 1, use: 'Courier', amount: 3_000 },
-      { budget: 4, use: 'Print adverts', amount: 95_000 },
-      { budget: 3, use: 'Office supplies', amount: 12_500 },
+      { budget: 'mkt-prev', day: 15, use: 'Print ads', amount: 90_000 },
+      { budget: 'mkt-cur', day: 1, use: 'Trade show booth', amount: 80_000 },
+      { budget: 'fin-cur', day: 1, use: 'Courier', amount: 3_000 },
     ],
   },
 }
-
-/** The day of the month a seeded expense is dated, by its budget's month. */
-const EXPENSE_DAY: Record<Which, number> = { current: 1, previous: 15 }
 
 /** Each tenant's departments as the fixture seeds them (name → [original id, hardened id]). */
 const DEPARTMENTS: Record<Tenant, Record<string, [number, number]>> = {
   acme: { Finance: [1, 1], Engineering: [2, 2] },
   globex: { Finance: [1, 3], Marketing: [2, 4] },
 }
-/** The tenant row departments point at: the schema's own row (original), the tenant (hardened). */
-const ORGANIZATION: Record<Tenant, [number, number]> = { acme: [1, 1], globex: [1, 2] }
+/** The tenant a department belongs to on hardened (the original shows none). */
+const ORGANIZATION: Record<Tenant, number> = { acme: 1, globex: 2 }
 
 export const MONTHS = [
   'January',
@@ -105,8 +101,13 @@ export function seedMonth(which: Which): { month: number; year: number } {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-export const isoDate = (year: number, month: number, day: number) =>
-  `${year}-${pad(month)}-${pad(day)}`
+/** `YYYY-MM-DD` of that day of the month, or today if that is earlier (as core/seed.py). */
+export function seedDate(month: number, year: number, day: number): string {
+  const t = today()
+  const iso = `${year}-${pad(month)}-${pad(day)}`
+  const now = `${t.year}-${pad(t.month)}-${pad(t.day)}`
+  return iso < now ? iso : now
+}
 
 const DT = '<datetime>'
 
@@ -149,14 +150,14 @@ export class Books {
     for (const tenant of ['acme', 'globex'] as const) {
       const seed = SEED[tenant]
       const account = this.addAccount(tenant, seed.account.name, seed.account.amount)
-      const budgets = seed.budgets.map((b) => {
+      const keys = new Map<string, BudgetRow>()
+      for (const b of seed.budgets) {
         const { month, year } = seedMonth(b.which)
-        return this.addBudget(tenant, b.department, account, month, year, b.amount)
-      })
+        keys.set(b.key, this.addBudget(tenant, b.department, account, month, year, b.amount))
+      }
       for (const e of seed.expenses) {
-        const budget = budgets[e.budget - 1]!
-        const day = EXPENSE_DAY[seed.budgets[e.budget - 1]!.which]
-        this.addExpense(budget, isoDate(budget.year, budget.month, day), e.use, e.amount)
+        const budget = keys.get(e.budget)!
+        this.addExpense(budget, seedDate(budget.month, budget.year, e.day), e.use, e.amount)
       }
     }
   }
@@ -168,11 +169,10 @@ export class Books {
     return id
   }
 
-  /** A row is written: new rows always take the clock; a save of an existing row moves
-   * `created` (and so its place in the lists) only where the timestamps are swapped. */
-  private save(row: Row, created = false) {
+  /** A row is written: `created` (auto_now on both profiles) moves, and so its place in lists. */
+  private save(row: Row) {
     this.clock += 1
-    if (created || this.profile === 'original') row.saved = this.clock
+    row.saved = this.clock
   }
 
   /** The id of the tenant's department in this profile. */
@@ -182,7 +182,7 @@ export class Books {
 
   addAccount(tenant: Tenant, name: string, amount: number): AccountRow {
     const row: AccountRow = { id: this.nextId('account', tenant), saved: 0, tenant, name, amount }
-    this.save(row, true)
+    this.save(row)
     this.accounts.push(row)
     return row
   }
@@ -207,7 +207,7 @@ export class Books {
       year,
       amount,
     }
-    this.save(row, true)
+    this.save(row)
     this.budgets.push(row)
     source.amount -= amount
     this.save(source)
@@ -226,7 +226,7 @@ export class Books {
       use,
       amount,
     }
-    this.save(row, true)
+    this.save(row)
     this.expenses.push(row)
     return row
   }
@@ -251,9 +251,10 @@ export class Books {
   account(tenant: Tenant, index = 0): AccountRow {
     return this.accounts.filter((a) => a.tenant === tenant)[index]!
   }
-  /** The tenant's seeded budget at that position (from 1, as SEED). */
-  budget(tenant: Tenant, position: number): BudgetRow {
-    return this.budgets.filter((b) => b.tenant === tenant)[position - 1]!
+  /** The tenant's seeded budget of that key (SEED). */
+  budget(tenant: Tenant, key: string): BudgetRow {
+    const index = SEED[tenant].budgets.findIndex((b) => b.key === key)
+    return this.budgets.filter((b) => b.tenant === tenant)[index]!
   }
   expense(tenant: Tenant, use: string): ExpenseRow {
     return this.expenses.find((e) => e.budget.tenant === tenant && e.use === use)!
@@ -265,9 +266,10 @@ export class Books {
     return { id: a.id, created: DT, updated: DT, name: a.name, amount: a.amount }
   }
 
+  /** The departments/ serializer of the profile: the original's `'__all__'`, the contract's. */
   departmentJson(tenant: Tenant, id: number, name: string) {
-    const organization = ORGANIZATION[tenant][this.profile === 'original' ? 0 : 1]
-    return { id, name, organization, created: DT, updated: DT }
+    if (this.profile === 'original') return { id, created: DT, updated: DT, name }
+    return { id, name, organization: ORGANIZATION[tenant], created: DT, updated: DT }
   }
 
   budgetJson(b: BudgetRow) {

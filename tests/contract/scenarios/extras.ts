@@ -17,7 +17,7 @@ import {
 
 const ME_PATH = `${AUTH}/users/me/`
 /** A globex budget's id (hardened: one id sequence for every tenant). */
-const GLOBEX_BUDGET = new Books('hardened').budget('globex', 2).id
+const GLOBEX_BUDGET = new Books('hardened').budget('globex', 'mkt-cur').id
 const PREFLIGHT = {
   'access-control-request-method': 'POST',
   'access-control-request-headers': 'content-type',

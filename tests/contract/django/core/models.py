@@ -4,11 +4,10 @@ Field types, choices and orderings follow the original so that DRF builds the sa
 (and so the same validation messages) from them. Two things are the original's own quirks and
 are kept on purpose:
 
-- in the original profile, `created` is `auto_now` and `updated` is `auto_now_add`: `created`
-  moves on every save and `updated` is the creation time. With `ordering = ['-created']`, a
-  row that was just saved (a budget an expense was charged to, an account a budget was drawn
-  from) lists first. The hardened profile has them the right way round, as its contract's §8
-  says of every model there (and as `tenants.models.TimeStamped`): newest created first.
+- `created` is `auto_now` and `updated` is `auto_now_add` (on both profiles): `created` moves
+  on every save and `updated` is the creation time. With `ordering = ['-created']`, a row that
+  was just saved (a budget an expense was charged to, an account a budget was drawn from)
+  lists first.
 - the signals in signals.py subtract on every expense save, not only on creation.
 
 The original ran on PostgreSQL, where Django gives integer fields the validators of the
@@ -22,7 +21,6 @@ tenant shares one database: it scopes the querysets and is never serialized. In 
 profile it points at the schema's own tenant row, like `Department.organization`.
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.dates import MONTHS
@@ -38,20 +36,10 @@ BIGINT = postgres_range(-(2**63), 2**63 - 1)
 POSITIVE_INT = postgres_range(0, 2**31 - 1)
 
 
-# The original's swap (see above); auto_now/auto_now_add change no column, only what a save does.
-SWAPPED = getattr(settings, "ORIGINAL", False)
-
-
-def timestamps():
-    """(created, updated) fields of the profile."""
-    return (
-        models.DateTimeField(auto_now=SWAPPED, auto_now_add=not SWAPPED),
-        models.DateTimeField(auto_now=not SWAPPED, auto_now_add=SWAPPED),
-    )
-
-
 class CommonInfo(models.Model):
-    created, updated = timestamps()
+    # the original's swap (see above)
+    created = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         abstract = True

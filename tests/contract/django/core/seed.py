@@ -1,9 +1,10 @@
 """The demo tenants' accounts, budgets and expenses, shared by both profiles' seed commands.
 
 Everything is created through the ORM in the order below, so the signals do the arithmetic
-(a budget draws on its account, an expense on its budget) and the timestamps order the lists
-as the live server will (on the original, a row saved later lists earlier). The months are the
-current and the previous one of today's date in the server's time zone (Africa/Nairobi).
+(a budget draws on its account, an expense on its budget) and the swapped timestamps order the
+lists as the live server will: a row saved later lists earlier. The months are the current and
+the previous one of today's date in the server's time zone (Africa/Nairobi); an expense is dated
+that day of its budget's month, or today if that is later.
 
 This must match the MSW mock's seed (src/mocks/README.md, "Seeded domain data").
 """
@@ -15,45 +16,42 @@ from django.utils import timezone
 from .models import Account, Budget, Expense
 
 # tenant schema -> (account name, opening amount, budgets, expenses), in creation order
-#   budgets:  (department name, "current" | "previous", allocated amount)
-#   expenses: (budget, as its position from 1 among the tenant's budgets, use, amount)
-# An expense is dated the 1st of a current-month budget's month, the 15th of a previous one's.
+#   budgets:  (key, department name, "current" | "previous", allocated amount)
+#   expenses: (budget key, day of its month, use, amount); dated never after today
 DOMAIN = {
     "acme": (
         "Acme operating account",
-        1_500_000,
+        1_000_000,
         [
-            ("Finance", "current", 100_000),
-            ("Engineering", "current", 400_000),
-            ("Finance", "previous", 100_000),
-            ("Engineering", "previous", 400_000),
+            ("fin-prev", "Finance", "previous", 80_000),
+            ("eng-prev", "Engineering", "previous", 300_000),
+            ("fin-cur", "Finance", "current", 100_000),
+            ("eng-cur", "Engineering", "current", 400_000),
         ],
         [
-            (2, "Team lunch", 12_000),
-            (2, "Laptops for new hires", 250_000),
-            (1, "Bank charges", 4_500),
-            (4, "Cloud hosting", 380_000),
-            (3, "Audit fees", 120_000),
+            ("fin-prev", 10, "Audit fees", 30_000),
+            ("eng-prev", 20, "Cloud hosting", 120_000),
+            ("eng-cur", 1, "Team lunch", 12_000),
+            ("eng-cur", 1, "Laptops for new hires", 250_000),
+            ("fin-cur", 1, "Bank charges", 4_500),
         ],
     ),
     "globex": (
         "Globex operating account",
-        1_000_000,
+        800_000,
         [
-            ("Finance", "current", 50_000),
-            ("Marketing", "current", 200_000),
-            ("Finance", "previous", 50_000),
-            ("Marketing", "previous", 150_000),
+            ("fin-prev", "Finance", "previous", 50_000),
+            ("mkt-prev", "Marketing", "previous", 150_000),
+            ("fin-cur", "Finance", "current", 60_000),
+            ("mkt-cur", "Marketing", "current", 200_000),
         ],
         [
-            (2, "Trade show booth", 80_000),
-            (1, "Courier", 3_000),
-            (4, "Print adverts", 95_000),
-            (3, "Office supplies", 12_500),
+            ("mkt-prev", 15, "Print ads", 90_000),
+            ("mkt-cur", 1, "Trade show booth", 80_000),
+            ("fin-cur", 1, "Courier", 3_000),
         ],
     ),
 }
-EXPENSE_DAY = {"current": 1, "previous": 15}
 
 
 def seed_months(today=None):
@@ -73,22 +71,21 @@ def seed_domain(schema, organization, departments, today=None):
     months = seed_months(today)
     name, opening, budgets, expenses = DOMAIN[schema]
     account = Account.objects.create(name=name, amount=opening, organization=organization)
-    made = []
-    for department, which, amount in budgets:
+    made = {}
+    for key, department, which, amount in budgets:
         month, year = months[which]
-        budget = Budget.objects.create(
+        made[key] = Budget.objects.create(
             department=departments[department],
             source=account,
             month=month,
             year=year,
             amount=amount,
         )
-        made.append((budget, which))
-    for position, use, amount in expenses:
-        budget, which = made[position - 1]
+    for key, day, use, amount in expenses:
+        budget = made[key]
         Expense.objects.create(
             budget=budget,
-            date=datetime.date(budget.year, budget.month, EXPENSE_DAY[which]),
+            date=min(datetime.date(budget.year, budget.month, day), today),
             use=use,
             amount=amount,
         )

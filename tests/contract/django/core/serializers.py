@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from tenants.fields import TenantScopedPrimaryKeyRelatedField
 from tenants.models import Department
-from tenants.serializers import DepartmentSerializer
+from tenants.serializers import DepartmentSerializer, OriginalDepartmentSerializer
 
 from .models import Account, Budget, Expense
 
@@ -43,7 +43,8 @@ class BudgetSerializer(serializers.ModelSerializer):
 
 
 class BudgetDetailSerializer(serializers.ModelSerializer):
-    department = DepartmentSerializer(read_only=True)
+    # the departments/ serializer of the profile
+    department = (OriginalDepartmentSerializer if ORIGINAL else DepartmentSerializer)(read_only=True)
     month = serializers.CharField(source="get_month_display", read_only=True)
     source = AccountSerializer(read_only=True)
 

@@ -4,7 +4,11 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from tenants.original_views import TenantListCreateAPIView
+from tenants.original_views import (
+    DepartmentListCreateAPIView,
+    DepartmentRetrieveUpdateAPIView,
+    TenantListCreateAPIView,
+)
 from tenants.views import TenantInfoAPIView
 
 urlpatterns = [
@@ -22,8 +26,14 @@ urlpatterns += [
     # No tenants/current/ in the original: a 404 page.
     path("api/v1/tenants/", TenantListCreateAPIView.as_view(), name="tenants"),
     path("api/v1/tenants/info/", TenantInfoAPIView.as_view(), name="tenant-info"),
-    # departments and expenses keep the fixture's (hardened) shape in both profiles
-    path("api/v1/", include("tenants.domain_urls")),
+    # the original's generic views, as its urls had them (`<int:pk>`)
+    path("api/v1/departments/", DepartmentListCreateAPIView.as_view(), name="departments"),
+    path(
+        "api/v1/departments/<int:pk>/",
+        DepartmentRetrieveUpdateAPIView.as_view(),
+        name="department",
+    ),
+    path("api/v1/", include("core.urls")),
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
 

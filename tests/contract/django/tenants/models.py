@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.db import models
+
+# The original had these two swapped (created=auto_now, updated=auto_now_add), and the original
+# profile keeps that; hardened has created set once and updated following every save (contract
+# §8). Only what a save writes differs: the columns are the same.
+SWAPPED = getattr(settings, "ORIGINAL", False)
 
 
 class TimeStamped(models.Model):
-    # The original had these two swapped (created=auto_now, updated=auto_now_add);
-    # here created is set once and updated follows every save (contract §8).
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField(auto_now=SWAPPED, auto_now_add=not SWAPPED)
+    updated = models.DateTimeField(auto_now=not SWAPPED, auto_now_add=SWAPPED)
 
     class Meta:
         abstract = True

@@ -1,16 +1,17 @@
-"""tenants/ of the original profile: the tenant table of the current schema, AllowAny."""
+"""tenants/ and departments/ of the original profile: the tenant table of the current schema
+(AllowAny), and the original's generic department views."""
 
 import random
 
 from django.contrib.sites.models import Site
 from django.utils.text import slugify
 from rest_framework import serializers
-from rest_framework.generics import ListCreateAPIView
+from rest_framework.generics import ListCreateAPIView, RetrieveUpdateAPIView
 from rest_framework.permissions import AllowAny
 
-from .models import Tenant
+from .models import Department, Tenant
 from .schemas import create_schema, schema_path, use_schema
-from .serializers import TenantSerializer
+from .serializers import OriginalDepartmentSerializer, TenantSerializer
 
 
 class OriginalTenantSerializer(TenantSerializer):
@@ -56,3 +57,22 @@ class TenantListCreateAPIView(ListCreateAPIView):
                 tenant_id=tenant.tenant_id,
                 is_active=True,
             )
+
+
+class DepartmentRows:
+    """The schema's departments, newest save first (the original's CommonInfo ordering)."""
+
+    serializer_class = OriginalDepartmentSerializer
+
+    def get_queryset(self):
+        return Department.objects.order_by("-created")
+
+
+class DepartmentListCreateAPIView(DepartmentRows, ListCreateAPIView):
+    def perform_create(self, serializer):
+        # not on the wire: the schema's own tenant row
+        serializer.save(organization=self.request.tenant)
+
+
+class DepartmentRetrieveUpdateAPIView(DepartmentRows, RetrieveUpdateAPIView):
+    pass

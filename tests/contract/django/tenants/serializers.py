@@ -22,6 +22,8 @@ class TenantSerializer(serializers.ModelSerializer):
 
 
 class DepartmentSerializer(serializers.ModelSerializer):
+    """The hardened profile's (contract §6): with the tenant, names unique per tenant."""
+
     class Meta:
         model = Department
         fields = ("id", "name", "organization", "created", "updated")
@@ -39,3 +41,12 @@ class DepartmentSerializer(serializers.ModelSerializer):
             )
         return value
 
+
+
+class OriginalDepartmentSerializer(DepartmentSerializer):
+    """The original's `fields = '__all__'` over its Department: no organization on the wire
+    (here the schema's own tenant row, set by the view). Names are unique in the schema."""
+
+    class Meta(DepartmentSerializer.Meta):
+        fields = ("id", "created", "updated", "name")
+        read_only_fields = ()
