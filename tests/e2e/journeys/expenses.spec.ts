@@ -14,7 +14,7 @@ import {
 /** The mock's access-token lifetime in this journey, set for the tab by the first URL. */
 const ACCESS_SECONDS = 5
 
-test('register, sign in, record an expense, keep working while the access token expires, sign out and go back', async ({
+test('register, sign in, record an expense against a budget, keep working while the access token expires, sign out and go back', async ({
   page,
   context,
   journey,
@@ -53,7 +53,7 @@ test('register, sign in, record an expense, keep working while the access token 
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Expenses' })
     .click()
-  await expect(page.getByTestId('expense-row')).toHaveCount(3)
+  await expect(page.getByTestId('expense-row')).toHaveCount(5)
   const totalBefore = await page.getByTestId('expenses-total').textContent()
   await journey.checkScreen('expenses')
 
@@ -62,34 +62,37 @@ test('register, sign in, record an expense, keep working while the access token 
   await journey.checkScreen('expense-new')
   // A field error first: decimals are refused in the client.
   await page.getByLabel('Amount').fill('12.50')
-  await page.getByRole('button', { name: 'Add expense' }).click()
+  await page.getByRole('button', { name: 'Record expense' }).click()
   await expect(page.getByTestId('expense-amount-error')).toContainText('whole amount')
-  await page.getByLabel('Amount').fill('1500')
-  await page.getByLabel('Description').fill('Taxi to the airport')
   await page.getByLabel('Department').selectOption({ label: 'Engineering' })
-  await page.getByRole('button', { name: 'Add expense' }).click()
+  // Engineering's budgets, newest month first: this month's.
+  await page.getByLabel('Budget (month)').selectOption({ index: 1 })
+  await page.getByLabel('What it was for').fill('Taxi to the airport')
+  await page.getByLabel('Amount').fill('1500')
+  await expect(page.getByTestId('expense-effect')).toContainText('Saving will subtract')
+  await page.getByRole('button', { name: 'Record expense' }).click()
 
   await expect(page).toHaveURL(`${acme}/expenses`)
-  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expense-row')).toHaveCount(6)
   await expect(page.getByTestId('expense-row').first()).toContainText('Taxi to the airport')
-  await expect(page.getByTestId('expense-row').first()).toContainText(email)
   const totalAfter = await page.getByTestId('expenses-total').textContent()
   expect(totalAfter).not.toBe(totalBefore)
   const expected = await page.evaluate(() =>
-    new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(266500 + 1500),
+    new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(416500 + 1500),
   )
   await expect(page.getByTestId('expenses-total')).toContainText(expected)
 
   // Edit it (there is no delete).
   await page.getByRole('link', { name: 'Edit Taxi to the airport' }).click()
-  await expect(page.getByLabel('Description')).toHaveValue('Taxi to the airport')
+  await expect(page.getByLabel('What it was for')).toHaveValue('Taxi to the airport')
+  await expect(page.getByTestId('expense-edit-warning')).toContainText('not given back')
   await journey.checkScreen('expense-edit')
   await page.getByLabel('Amount').fill('1800')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page).toHaveURL(`${acme}/expenses`)
   await expect(page.getByTestId('expenses-total')).toContainText(
     await page.evaluate(() =>
-      new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(268300),
+      new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(418300),
     ),
   )
 
@@ -117,7 +120,7 @@ test('register, sign in, record an expense, keep working while the access token 
   ])
   expect(await watch.seen('start', 'toast')).toEqual([
     'toast: Welcome! Your account is ready.',
-    'toast: Expense added.',
+    'toast: Expense recorded.',
     'toast: Expense saved.',
   ])
 
@@ -203,12 +206,12 @@ test('register, sign in, record an expense, keep working while the access token 
 
   const nav = page.getByRole('navigation', { name: 'Main' })
   const total = await page.evaluate(() =>
-    new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(268300),
+    new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(418300),
   )
 
   await expiry()
   await nav.getByRole('link', { name: 'Expenses' }).click()
-  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expense-row')).toHaveCount(6)
   await expect(page.getByTestId('expenses-total')).toContainText(total)
   await nav.getByRole('link', { name: 'Insights' }).click()
   await expect(page.getByRole('heading', { name: 'By department' })).toBeVisible()
@@ -217,16 +220,16 @@ test('register, sign in, record an expense, keep working while the access token 
 
   await expiry()
   await nav.getByRole('link', { name: 'Expenses' }).click()
-  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expense-row')).toHaveCount(6)
   await page.getByRole('link', { name: 'Edit Taxi to the airport' }).click()
-  await expect(page.getByLabel('Description')).toHaveValue('Taxi to the airport')
+  await expect(page.getByLabel('What it was for')).toHaveValue('Taxi to the airport')
   await expect(page.getByLabel('Amount')).toHaveValue('1800')
   await uninterrupted()
 
   await expiry()
   await page.getByRole('link', { name: 'All expenses' }).click()
   await expect(page).toHaveURL(`${acme}/expenses`)
-  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expense-row')).toHaveCount(6)
   await expect(page.getByTestId('expense-row').first()).toContainText('Taxi to the airport')
   await expect(page.getByTestId('expenses-total')).toContainText(total)
   await uninterrupted()
@@ -241,7 +244,7 @@ test('register, sign in, record an expense, keep working while the access token 
 
   // One more, then sign out right after it (no refresh in flight).
   await expiry()
-  await expect(page.getByTestId('expense-row')).toHaveCount(4)
+  await expect(page.getByTestId('expense-row')).toHaveCount(6)
   const sent = refreshes.count()
   // The mock answered every one of them (none counted twice at the edge), and every one
   // succeeded; on hardened each spent a different refresh token (no token raced another

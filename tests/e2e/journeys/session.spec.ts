@@ -10,7 +10,7 @@ test('a session that ends mid-visit asks to sign in again and comes back to the 
   await expect(page).toHaveURL(/\/login\?redirect=/)
   await journey.signIn('staff@acme.test', 'acme-staff-pass-1')
   await expect(page).toHaveURL(`${acme}/expenses`)
-  await expect(page.getByTestId('expense-row')).toHaveCount(3)
+  await expect(page.getByTestId('expense-row')).toHaveCount(5)
 
   // The server retires the access token and refuses the refresh token.
   await page.evaluate(() => {
