@@ -23,6 +23,8 @@ const BAD_DATE = ['Date has wrong format. Use one of these formats instead: YYYY
 const BLANK = ['This field may not be blank.']
 const NOT_CHOICE = (v: string) => [`"${v}" is not a valid choice.`]
 const HTML_500 = '(html) Server Error (500)'
+const HTML_404 = '(html) Not Found'
+const DT = '<datetime>'
 
 const get = (
   doing: string,
@@ -575,6 +577,21 @@ function expenses(profile: Profile): Scenario {
       body: books.expenseList('acme', engineering),
     }),
     get('budgets, newest save first', 'budgets/', { status: 200, body: books.budgetList('acme') }),
+  )
+  // observed B3: a PATCH in the app's old shape saves the known field and ignores the others
+  books.editExpense(taxi, { amount: 950 })
+  steps.push(
+    write(
+      "PATCH in the app's old shape",
+      'PATCH',
+      `expenses/${taxi.id}/`,
+      { amount: 950, description: 'Taxi', department: engineering },
+      { status: 200, body: books.expenseWriteJson(taxi) },
+    ),
+    get('and it charges again', `budgets/${finCur.id}/`, {
+      status: 200,
+      body: books.budgetJson(finCur),
+    }),
     {
       do: 'DELETE an expense',
       method: 'DELETE',
@@ -749,6 +766,73 @@ function expenseValidation(profile: Profile): Scenario {
     name: 'expenses: validation (required, negative, non-integer, bad date, pk), overspending',
     profiles: [profile],
     steps,
+  }
+}
+
+/** The original's departments: its generic views over `fields = '__all__'`, newest save first. */
+function originalDepartments(): Scenario {
+  const dept = (id: number, name: string) => ({ id, created: DT, updated: DT, name })
+  return {
+    name: 'departments (original): the original shape, newest save first, <int:pk> routes',
+    profiles: ['original'],
+    steps: [
+      login('admin'),
+      get('list', 'departments/', {
+        status: 200,
+        body: [dept(2, 'Engineering'), dept(1, 'Finance')],
+      }),
+      // observed B3: POST department {name} → 201 with id 3
+      write(
+        'create Legal',
+        'POST',
+        'departments/',
+        { name: 'Legal' },
+        {
+          status: 201,
+          body: dept(3, 'Legal'),
+        },
+      ),
+      write(
+        'create Finance again',
+        'POST',
+        'departments/',
+        { name: 'Finance' },
+        {
+          status: 400,
+          body: { name: ['department with this name already exists.'] },
+        },
+      ),
+      write(
+        'blank name',
+        'POST',
+        'departments/',
+        { name: '' },
+        { status: 400, body: { name: BLANK } },
+      ),
+      write(
+        'rename Finance',
+        'PATCH',
+        'departments/1/',
+        { name: 'Treasury' },
+        {
+          status: 200,
+          body: dept(1, 'Treasury'),
+        },
+      ),
+      get('the saved one lists first', 'departments/', {
+        status: 200,
+        body: [dept(1, 'Treasury'), dept(3, 'Legal'), dept(2, 'Engineering')],
+      }),
+      {
+        do: 'DELETE a department',
+        method: 'DELETE',
+        path: `${API}/departments/3/`,
+        auth: '{admin.access}',
+        expect: { status: 405, body: notAllowed('DELETE') },
+      },
+      get('a non-numeric id is no route', 'departments/abc/', { status: 404, body: HTML_404 }),
+      get('expenses/abc/ neither', 'expenses/abc/', { status: 404, body: HTML_404 }),
+    ],
   }
 }
 
@@ -943,4 +1027,5 @@ export const domainScenarios: Scenario[] = [
   ]),
   hardenedScoping(),
   originalSchemas(),
+  originalDepartments(),
 ]
