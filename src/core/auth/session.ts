@@ -105,6 +105,7 @@ export function createSession(deps: SessionDeps): Session {
     log,
     timeoutMs,
     random: backoff.random,
+    now: () => clock.now(),
     offsetMs: () => expiry.offsetMs,
     rotates: () => backend.rotates,
     end,

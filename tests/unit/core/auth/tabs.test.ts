@@ -3,7 +3,7 @@
  * against the mock backend: counts taken at the network edge.
  */
 import { http as mock } from 'msw'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
@@ -125,7 +125,9 @@ describe('one refresh across tabs', () => {
   })
 
   it('a refused refresh names the refused token: a tab already past it stays signed in', async () => {
-    const { b, tabs } = await signedInTabs(2)
+    // Without the spend ledger (no IndexedDB), a late copy of localStorage lets a tab spend a
+    // token another tab has rotated: the refusal must not sign out the tab that rotated it.
+    const { b, tabs } = await signedInTabs(2, { ledger: false })
     const [first, second] = tabs as [Tab, Tab]
     b.hub.pause() // neither tab hears the other for now
     b.local.get('acme')!.lagHops = 100_000 // nor does the first see the second's storage write
@@ -163,13 +165,121 @@ describe('one refresh across tabs', () => {
     expect(net.count(BLACKLIST)).toBe(1)
   })
 
-  it('without any lock the rotation is survived, not prevented: refused tabs adopt the winner', async () => {
-    const { b, tabs } = await signedInTabs(3, { locks: 'none' })
+  it('without lock or ledger the rotation is survived, not prevented: refused tabs adopt the winner', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'none', ledger: false })
     const net = watchNetwork()
     const results = await expireAndRequest(b, tabs)
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
     expect(net.count(REFRESH)).toBe(3) // one 200, two 401 "Token is blacklisted"
     expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+})
+
+/** Refresh answers by status, and the refresh tokens sent, as the server saw them. */
+function watchRefreshes() {
+  const statuses: number[] = []
+  const sent: string[] = []
+  const onRequest = ({ request }: { request: Request }) => {
+    if (!request.url.endsWith(REFRESH)) return
+    void request
+      .clone()
+      .json()
+      .then((body: { refresh?: string }) => sent.push(String(body.refresh)))
+  }
+  const onResponse = ({ request, response }: { request: Request; response: Response }) => {
+    if (request.url.endsWith(REFRESH)) statuses.push(response.status)
+  }
+  server.events.on('request:start', onRequest)
+  server.events.on('response:mocked', onResponse)
+  afterThis.push(() => {
+    server.events.removeListener('request:start', onRequest)
+    server.events.removeListener('response:mocked', onResponse)
+  })
+  return { statuses, sent }
+}
+const afterThis: Array<() => void> = []
+afterEach(() => afterThis.splice(0).forEach((f) => f()))
+
+describe('the spend ledger: a rotated refresh token is spent at most once', () => {
+  it('the next lock holder reads a stale localStorage and hears no news: it spends the successor, never the spent token', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    b.hub.pause() // the second's news is late
+    b.local.get('acme')!.lagHops = 100_000 // and so is its storage write, in the first's copy
+    const seen = watchRefreshes()
+    b.timers.sleep(121_000)
+    await b.drive(second.session.refresh()) // rotates the token both held
+    await expect(b.drive(first.session.refresh())).resolves.toBeTypeOf('string')
+    await settle(10)
+    expect(seen.statuses).toEqual([200, 200])
+    expect(new Set(seen.sent).size).toBe(2) // two tokens, each spent once
+    expect(first.session.signedIn && second.session.signedIn).toBe(true)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('the same, with the news on its way: the next holder adopts the pair, 1 refresh', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    b.local.get('acme')!.lagHops = 100_000 // the first's copy of localStorage stays behind
+    b.hub.hops = 20 // and the news travels slowly
+    const seen = watchRefreshes()
+    b.timers.sleep(121_000)
+    const both = Promise.all([second.session.refresh(), first.session.refresh()])
+    const [a, c] = await b.drive(both)
+    expect(seen.statuses).toEqual([200])
+    expect(a).toBe(c)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('without any lock, three tabs expiring together: 1 refresh, the others adopt it', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'none' })
+    const seen = watchRefreshes()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(seen.statuses).toEqual([200])
+    expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('a holder whose lock was stolen while its refresh hangs: the thief spends nothing while it is live', async () => {
+    const logs: string[] = []
+    const { b, tabs } = await signedInTabs(2, { log: (m) => logs.push(m) })
+    const [first, second] = tabs as [Tab, Tab]
+    const held = gate()
+    let calls = 0
+    server.use(
+      mock.post('*/auth/jwt/refresh/', async () => {
+        calls += 1
+        if (calls === 1) await held.wait // the first spend hangs on the wire
+      }),
+    )
+    b.timers.sleep(121_000)
+    const slow = first.session.refresh()
+    slow.catch(() => {})
+    await settle(10)
+    // The second waits out the lock, steals it, and is told the token is being spent. (Time is
+    // moved by hand: the harness's drive stands still while a request is on the wire.)
+    b.timers.idle = () => true // the hung request must not hold the clock
+    let outcome: unknown = null
+    second.session.refresh().then(
+      () => (outcome = 'refreshed'),
+      (e: unknown) => (outcome = e),
+    )
+    for (let ms = 0; ms < 9_500 && outcome === null; ms += 50) {
+      await settle(3)
+      await b.timers.advance(50)
+    }
+    expect(outcome, logs.join('\n')).toBeInstanceOf(RefreshFailedError)
+    expect(calls).toBe(1)
+    // The first's spend was not cut short by the theft: it lands, and the second adopts its pair.
+    held.open()
+    const access = await b.drive(slow)
+    b.timers.idle = () => true
+    await b.timers.advance(5_000) // past the second's backoff
+    await expect(b.drive(second.http.get(ME))).resolves.toMatchObject({ status: 200 })
+    expect(second.session.accessToken).toBe(access)
+    expect(calls).toBe(1)
     expect(signOuts(tabs)).toEqual([])
   })
 })
@@ -219,7 +329,8 @@ describe('tabs stay in step', () => {
   })
 
   it('sign-out while another tab finishes a refresh: the token it stored late is cleared and revoked too', async () => {
-    const { b, tabs } = await signedInTabs(2)
+    const logs: string[] = []
+    const { b, tabs } = await signedInTabs(2, { log: (m) => logs.push(m) })
     const [first, second] = tabs as [Tab, Tab]
     const held = gate()
     let arrived = false
