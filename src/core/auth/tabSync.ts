@@ -12,7 +12,7 @@ import { RefreshFailedError, SessionExpiredError } from './errors'
 import { accessExp, readToken, redact, userOf } from './jwt'
 import { newTabId, type TabChannel } from './tabChannel'
 import type { SpendLedger } from './spendLedger'
-import { untilAborted, type TabLocks } from './tabLocks'
+import { childController, untilAborted, type TabLocks } from './tabLocks'
 import type { TokenPair } from './tokenApi'
 import type { TabSyncPlugin } from './tabSyncPort'
 
@@ -36,6 +36,14 @@ export interface TabSyncOptions {
 }
 
 const iatOf = (token: string | null) => readToken(token, 'refresh')?.iat ?? 0
+
+/** The first of `waits` to bring a pair, or null once none has. */
+const firstPair = (waits: Array<Promise<TokenPair | null>>) =>
+  new Promise<TokenPair | null>((resolve) => {
+    let left = waits.length
+    for (const wait of waits)
+      void wait.then((pair) => (pair ? resolve(pair) : --left === 0 && resolve(null)))
+  })
 
 export function tabSync(options: TabSyncOptions): TabSyncPlugin {
   return (s) => {
@@ -162,17 +170,26 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
      * successor (heard, or asked for), else hold the successor and ask again about that one.
      */
     async function claim(signal: AbortSignal): Promise<string | null> {
-      // Without rotation a refresh token is never used up: two tabs may both spend it.
-      if (s.rotates() === false) return null
       for (let hop = 0; hop < 8; hop++) {
         const sent = tokens.refresh
         if (!sent) return null
         const verdict = await verdictOn(sent, signal)
         if (verdict.kind === 'go') return null
         if (verdict.kind === 'busy') {
+          // A tab that took the lock from a live spender (a bound outwaited, a clock that jumped):
+          // that spend is still under way, and its news will come.
           log(`${redact(sent)} is being spent by another tab; waiting for its news`)
-          const pair = await cross.successorOf(sent, signal)
+          const withinMs = Math.max(options.askMs ?? 500, s.timeoutMs / 2)
+          // Its news: the pair it rotated `sent` into, or (no rotation) a later access token.
+          const stop = childController(signal)
+          const pair = await firstPair([
+            cross.successorOf(sent, stop.signal, withinMs),
+            cross.laterPair(sent, tokens.claims?.exp ?? 0, stop.signal, withinMs),
+          ]).finally(() => stop.abort())
+          const kept = s.rotates() === false
           if (pair && adopt(pair)) return tokens.access
+          // A kept token may be spent twice without harm; a rotated one never.
+          if (kept) return null
           throw new RefreshFailedError(
             'Another tab is renewing the session; retrying shortly.',
             true,

@@ -5,6 +5,7 @@
 import { http as mock } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
+import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
@@ -242,45 +243,71 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
     expect(signOuts(tabs)).toEqual([])
   })
 
-  it('a holder whose lock was stolen while its refresh hangs: the thief spends nothing while it is live', async () => {
+  /** Two tabs, the first's spend held on the wire until `held.open()`; time moved by hand. */
+  async function stolenWhileSpending(profile: 'hardened' | 'original' = 'hardened') {
+    configureMock({ profile })
     const logs: string[] = []
     const { b, tabs } = await signedInTabs(2, { log: (m) => logs.push(m) })
-    const [first, second] = tabs as [Tab, Tab]
     const held = gate()
     let calls = 0
+    let answered = false
     server.use(
       mock.post('*/auth/jwt/refresh/', async () => {
         calls += 1
-        if (calls === 1) await held.wait // the first spend hangs on the wire
+        if (calls === 1) await held.wait
+        answered = true
       }),
     )
     b.timers.sleep(121_000)
-    const slow = first.session.refresh()
+    const slow = tabs[0]!.session.refresh()
     slow.catch(() => {})
     await settle(10)
-    // The second waits out the lock, steals it, and is told the token is being spent. (Time is
-    // moved by hand: the harness's drive stands still while a request is on the wire.)
-    b.timers.idle = () => true // the hung request must not hold the clock
-    let outcome: unknown = null
-    second.session.refresh().then(
-      () => (outcome = 'refreshed'),
-      (e: unknown) => (outcome = e),
-    )
-    for (let ms = 0; ms < 9_500 && outcome === null; ms += 50) {
-      await settle(3)
-      await b.timers.advance(50)
-    }
-    expect(outcome, logs.join('\n')).toBeInstanceOf(RefreshFailedError)
-    expect(calls).toBe(1)
-    // The first's spend was not cut short by the theft: it lands, and the second adopts its pair.
-    held.open()
-    const access = await b.drive(slow)
+    // The harness's drive stands still while a request is on the wire: here the clock must run.
     b.timers.idle = () => true
-    await b.timers.advance(5_000) // past the second's backoff
-    await expect(b.drive(second.http.get(ME))).resolves.toMatchObject({ status: 200 })
-    expect(second.session.accessToken).toBe(access)
-    expect(calls).toBe(1)
-    expect(signOuts(tabs)).toEqual([])
+    const outcome: { value?: unknown } = {}
+    tabs[1]!.session.refresh().then(
+      (v) => (outcome.value = v),
+      (e: unknown) => (outcome.value = e),
+    )
+    const runUntil = async (done: () => boolean, maxMs: number) => {
+      for (let ms = 0; ms < maxMs && !done(); ms += 50) {
+        await settle(3)
+        await b.timers.advance(50)
+      }
+    }
+    /** Lets the held request end before the next test counts requests on the wire. */
+    const release = async () => {
+      held.open()
+      await vi.waitFor(() => expect(answered).toBe(true))
+      await settle(10)
+    }
+    return { b, tabs, logs, held, slow, outcome, runUntil, release, calls: () => calls }
+  }
+
+  it.each(['hardened', 'original'] as const)(
+    'the lock taken from a live spender (%s): the taker spends nothing and adopts the spender’s pair',
+    async (profile) => {
+      const t = await stolenWhileSpending(profile)
+      // The second outwaits the lock's bound, takes it, and finds the token claimed in the ledger.
+      await t.runUntil(() => t.logs.some((l) => l.includes('being spent by another tab')), 12_000)
+      expect(t.calls()).toBe(1)
+      t.held.open() // the first's spend was not cut short by the theft: it lands
+      const access = await t.b.drive(t.slow)
+      await t.runUntil(() => 'value' in t.outcome, 2_000)
+      expect(t.outcome.value, t.logs.join('\n')).toBe(access)
+      expect(t.calls()).toBe(1)
+      expect(signOuts(t.tabs)).toEqual([])
+    },
+  )
+
+  it('the lock taken from a spender that never answers: the taker fails, retryably, and spends nothing', async () => {
+    const t = await stolenWhileSpending()
+    await t.runUntil(() => 'value' in t.outcome, 20_000)
+    expect(t.outcome.value, t.logs.join('\n')).toBeInstanceOf(RefreshFailedError)
+    expect((t.outcome.value as RefreshFailedError).transient).toBe(true)
+    expect(t.calls()).toBe(1)
+    expect(t.tabs[1]!.session.signedIn).toBe(true)
+    await t.release()
   })
 })
 
