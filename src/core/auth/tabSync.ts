@@ -214,6 +214,20 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
       )
     }
 
+    /**
+     * A tab with a refresh token and no access token (a new tab, or a reload without a kept one)
+     * asks the open tabs for an access token that still works before it spends anything.
+     */
+    async function askOpenTabs(signal: AbortSignal): Promise<boolean> {
+      const known = tokens.refresh!
+      const soonest = Math.ceil((s.now() + s.offsetMs()) / 1000) + 2
+      const withinMs = Math.min(options.askMs ?? 500, 250)
+      const pair = await cross.laterPair(known, soonest, signal, withinMs)
+      if (!pair || pair.refresh !== tokens.refresh || !adopt(pair)) return false
+      log(`an open tab had an access token for this session; adopted ${redact(pair.access)}`)
+      return tokens.usable() !== null
+    }
+
     return {
       claim,
       async settle(sent, next) {
@@ -227,6 +241,7 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
         }),
       async catchUp(signal) {
         const found = await storedByOthers(tokens.refresh, signal)
+        if (!found && !tokens.access && tokens.refresh && (await askOpenTabs(signal))) return
         if (!found) return catchUpUnrotated(signal)
         if (found.pair && adopt(found.pair)) {
           log(`another tab rotated the refresh token; adopted ${redact(found.pair.access)}`)

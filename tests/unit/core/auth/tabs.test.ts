@@ -100,8 +100,20 @@ describe('one refresh across tabs', () => {
     expect(tabs.map((t) => Math.round(t.session.clockOffsetMs / 60_000))).toEqual([-10, -10, -10])
   })
 
-  it('a tab opened later restores with 1 refresh, and the open tab follows the rotation', async () => {
+  it('a tab opened while another holds a working access token asks it: 0 refreshes', async () => {
     const { b, tabs } = await signedInTabs(1)
+    const net = watchNetwork()
+    const late = b.open('acme')
+    await expect(b.drive(late.session.restore())).resolves.toBe(true)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(late.session.accessToken).toBe(tabs[0]!.session.accessToken)
+    await expect(late.http.get(ME)).resolves.toMatchObject({ status: 200 })
+    expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('a tab opened later, once the access token ran out, restores with 1 refresh, and the open tab follows the rotation', async () => {
+    const { b, tabs } = await signedInTabs(1)
+    b.timers.sleep(121_000)
     const net = watchNetwork()
     const late = b.open('acme')
     await expect(b.drive(late.session.restore())).resolves.toBe(true)
@@ -409,6 +421,7 @@ describe('tabs stay in step', () => {
 describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of its own)', () => {
   it('tabs whose plug-in is still on its way hold their start-up refresh until it is in: 1 refresh', async () => {
     const { b, tabs } = await signedInTabs(1)
+    b.timers.sleep(121_000) // the open tab's access token has run out: a start-up needs a refresh
     const first = tabs[0]!
     const chunk = gate()
     const late = [1, 2].map(() => b.open('acme', { loaded: () => chunk.wait }))
@@ -448,7 +461,7 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
     )
     expect(net.count('/auth/jwt/create/')).toBe(0)
     broken = false
-    b.timers.sleep(60_000) // past any backoff
+    b.timers.sleep(121_000) // past any backoff, and past the open tabs' access token
     await expect(b.drive(failing.session.refresh())).resolves.toEqual(expect.any(String))
     expect(net.count(REFRESH)).toBe(1)
     expect(loads).toBe(3) // at start (the restore joined it), for the sign-in, and the one that worked
@@ -460,6 +473,7 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
 describe('signing out around a plug-in that is late or missing', () => {
   it('while the plug-in loads: this tab is signed out at once, its waiting restore ends cleanly, and the other tabs follow once it is in', async () => {
     const { b, tabs } = await signedInTabs(1)
+    b.timers.sleep(121_000) // the open tab's access token has run out: a start-up needs a refresh
     const first = tabs[0]!
     const chunk = gate()
     const late = b.open('acme', { loaded: () => chunk.wait })
