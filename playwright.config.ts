@@ -17,7 +17,10 @@ const buildPort = Number(process.env.E2E_BUILD_PORT ?? 5195)
  * enough that a renewed token's own proactive refresh (due at 75%) never lands inside a step that
  * counts refreshes on a loaded machine.
  */
-export const DJANGO_ACCESS_SECONDS = 10
+export const DJANGO_ACCESS_SECONDS = Number(process.env.E2E_DJANGO_ACCESS_SECONDS ?? 10)
+/** The soak (tests/e2e/soak, `npm run test:soak`) replaces the Django projects' journeys. */
+const SOAK = process.env.E2E_SOAK === '1'
+const SOAK_SPECS = ['**/soak/**/*.spec.ts']
 /**
  * A server someone already runs on a port is reused only on request (E2E_REUSE=1): on a shared
  * machine it may be another run's, with another backend profile.
@@ -135,7 +138,7 @@ export default defineConfig({
     {
       // Every journey, against the MSW mock in the browser, on the dev default profile (original).
       name: 'mock',
-      testIgnore: ['**/django-only/**'],
+      testIgnore: ['**/django-only/**', ...SOAK_SPECS],
       metadata: backends.mock,
     },
     {
@@ -147,13 +150,13 @@ export default defineConfig({
     {
       // The core journeys against the real Django + DRF + Djoser + simplejwt fixture, as published.
       name: 'django',
-      testMatch: [...CORE, '**/django-only/**/*.spec.ts'],
+      testMatch: SOAK ? SOAK_SPECS : [...CORE, '**/django-only/**/*.spec.ts'],
       metadata: backends.django,
     },
     {
       // The same against the fixture's hardened profile (rotation, blacklist, tenant claim).
       name: 'django-hardened',
-      testMatch: [...CORE, '**/django-only/**/*.spec.ts'],
+      testMatch: SOAK ? SOAK_SPECS : [...CORE, '**/django-only/**/*.spec.ts'],
       metadata: backends['django-hardened'],
     },
     {

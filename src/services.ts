@@ -9,7 +9,7 @@ import { createBackendKnowledge } from './core/auth/backend'
 import { browserEnvironment } from './core/auth/environment'
 import { createSession, type Session } from './core/auth/session'
 import { createTokenApi } from './core/auth/tokenApi'
-import { createTokenStorage } from './core/auth/tokenStorage'
+import { createAccessStorage, createTokenStorage } from './core/auth/tokenStorage'
 import { installAuthInterceptors } from './core/http/authInterceptors'
 import { apiBaseUrl, createHttpClient } from './core/http/createHttpClient'
 import { resolveTenant, type TenantResolution } from './core/tenant/resolveTenant'
@@ -49,6 +49,8 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
     backend,
     api: createTokenApi(createHttpClient({ baseURL }), backend),
     storage: createTokenStorage(config.tokenStorage, tenancy.tenant),
+    // A reload of this tab reuses its access token while it works (not with `memory`).
+    accessStorage: createAccessStorage(config.tokenStorage, tenancy.tenant),
     environment: browserEnvironment(),
     // Tabs coordinate only when they share the refresh token (localStorage of this origin). The
     // plug-in is its own chunk, fetched at once, alongside the first route's view; the session

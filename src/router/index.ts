@@ -18,6 +18,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
     const auth = useAuthStore()
     const tenant = useTenantStore()
     await auth.start()
+    // A role is known only once the profile is in; other pages need only the session.
+    if (to.meta.roles?.length) await auth.profileLoaded()
     return decideNavigation(to, { tenant: tenant.state, signedIn: auth.signedIn, role: auth.role })
   })
   router.afterEach((to) => {

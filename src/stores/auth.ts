@@ -24,11 +24,14 @@ export const useAuthStore = defineStore('auth', () => {
   })
 
   const user = ref<CurrentUserWire | null>(null)
+  /** A restored session whose profile is still on its way: signed in, the role not known yet. */
+  const profilePending = ref(false)
+  let profile: Promise<void> = Promise.resolve()
   const ready = ref(false)
   const signOutReason = ref<SignOutReason | null>(null)
   let starting: Promise<void> | null = null
 
-  const signedIn = computed(() => user.value !== null)
+  const signedIn = computed(() => user.value !== null || profilePending.value)
   const role = computed(() => user.value?.role ?? null)
   const displayName = computed(() =>
     user.value ? `${user.value.first_name} ${user.value.last_name}`.trim() || user.value.email : '',
@@ -62,15 +65,25 @@ export const useAuthStore = defineStore('auth', () => {
     starting ??= (async () => {
       try {
         if (session && (await session.restore().catch(() => false))) {
-          await loadProfile().catch(() => session.signOut('invalid-token'))
-        }
-        if (!user.value) await tenant.probe()
+          // The page's own requests need only the token: they start now, beside the profile.
+          // Routes that check a role wait for it (`profileLoaded`).
+          profilePending.value = true
+          profile = loadProfile()
+            .catch(async () => {
+              await session.signOut('invalid-token')
+              await tenant.probe()
+            })
+            .finally(() => (profilePending.value = false))
+        } else await tenant.probe()
       } finally {
         ready.value = true
       }
     })()
     return starting
   }
+
+  /** Resolves once a restored session's profile is in (or the session ended for lack of it). */
+  const profileLoaded = (): Promise<void> => profile
 
   async function signIn(email: string, password: string): Promise<void> {
     if (!session) throw new Error('There is no organisation to sign in to on this host.')
@@ -93,6 +106,7 @@ export const useAuthStore = defineStore('auth', () => {
     displayName,
     signOutReason,
     start,
+    profileLoaded,
     signIn,
     signOut,
   }

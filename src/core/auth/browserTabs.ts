@@ -1,9 +1,11 @@
 /**
  * The cross-tab ports of a browser page, per tenant: Web Locks when `navigator.locks` exists,
- * else the storage lease; BroadcastChannel when it exists, else storage messages. Only worth
+ * else the storage lease; BroadcastChannel when it exists, else storage messages; the spend
+ * ledger in IndexedDB when it exists (with either lock). Only worth
  * building when the refresh token is in localStorage (shared by the tabs of the origin).
  */
 import { systemClock, systemTimers } from './clock'
+import { indexedDbLedger, type IndexedDbFactory, type SpendLedger } from './spendLedger'
 import { storageLocks, type SharedStore, type StorageEvents } from './storageLock'
 import {
   broadcastChannel,
@@ -21,6 +23,8 @@ export interface CrossTabPorts {
   channel: TabChannel
   /** This tab, in messages and leases. */
   tabId: string
+  /** The spend ledger of a tenant, where IndexedDB exists. */
+  ledger?: (tenant: string, staleMs: number) => SpendLedger
 }
 
 interface StorageEventLike {
@@ -36,6 +40,7 @@ interface PageScope {
   addEventListener?(type: 'storage', fn: (e: StorageEventLike) => void): void
   removeEventListener?(type: 'storage', fn: (e: StorageEventLike) => void): void
   crypto?: { randomUUID?: () => string }
+  indexedDB?: IndexedDbFactory
 }
 
 export function pageStorageEvents(scope: PageScope): StorageEvents {
@@ -75,7 +80,16 @@ export function browserTabs(
       : store
         ? storageChannel(`auth:${tenant}`, store, events)
         : noChannel
-  return { locks, channel, tabId }
+  let idb: IndexedDbFactory | undefined
+  try {
+    idb = scope.indexedDB // a getter that throws where storage is denied (sandboxed frames)
+  } catch {
+    idb = undefined
+  }
+  const ledger = idb
+    ? (name: string, staleMs: number) => indexedDbLedger(idb, name, staleMs)
+    : undefined
+  return { locks, channel, tabId, ...(ledger && { ledger }) }
 }
 
 /** The tab-sync plug-in over this page's ports (opened only when a session takes it). */

@@ -23,15 +23,23 @@ export interface CrossTabHooks {
 
 export interface CrossTab {
   publish(message: TabNews): void
-  /** The pair another tab rotated `refresh` into: heard already, or heard within `askMs` (else null). */
-  successorOf(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
+  /**
+   * The pair another tab rotated `refresh` into: heard already, or heard within `withinMs`
+   * (default `askMs`; else null).
+   */
+  successorOf(refresh: string, signal?: AbortSignal, withinMs?: number): Promise<TokenPair | null>
   /** The pair whose refresh token is `refresh`: heard already, or asked for (null: no answer in time). */
   pairFor(refresh: string, signal?: AbortSignal): Promise<TokenPair | null>
   /**
    * Without rotation the refresh token never changes: a pair for it whose access token expires
    * after `afterExp` (epoch seconds), heard already or asked for (null: none in time).
    */
-  laterPair(refresh: string, afterExp: number, signal?: AbortSignal): Promise<TokenPair | null>
+  laterPair(
+    refresh: string,
+    afterExp: number,
+    signal?: AbortSignal,
+    withinMs?: number,
+  ): Promise<TokenPair | null>
   /** A tab said it rotated `refresh` into another (one of the last few heard). */
   replaced(refresh: string): boolean
   close(): void
@@ -54,11 +62,12 @@ export function createCrossTab(
   const waiting = new Map<string, Set<(pair: TokenPair) => void>>() // 'pair:' / 'next:' + token
   const alone = deps.channel === noChannel
 
-  /** Resolves with the first pair `key` brings, or null after `askMs` (or on abort). */
+  /** Resolves with the first pair `key` brings, or null after `withinMs` (or on abort). */
   function heardWithin(
     key: string,
     signal?: AbortSignal,
     then?: () => void,
+    withinMs = deps.askMs,
   ): Promise<TokenPair | null> {
     if (alone) return Promise.resolve(null)
     return new Promise((resolve) => {
@@ -72,7 +81,7 @@ export function createCrossTab(
         resolve(pair)
       }
       const giveUp = () => finish(null)
-      const timer = timers.setTimeout(giveUp, deps.askMs)
+      const timer = timers.setTimeout(giveUp, withinMs)
       signal?.addEventListener('abort', giveUp, { once: true })
       set.add(finish)
       then?.()
@@ -116,9 +125,10 @@ export function createCrossTab(
 
   return {
     publish: send,
-    successorOf(refresh, signal) {
+    successorOf(refresh, signal, withinMs) {
       const known = successors.get(refresh)
-      return known ? Promise.resolve(known) : heardWithin(`next:${refresh}`, signal)
+      if (known) return Promise.resolve(known)
+      return heardWithin(`next:${refresh}`, signal, undefined, withinMs)
     },
     pairFor(refresh, signal) {
       const known = heard.get(refresh)
@@ -126,11 +136,11 @@ export function createCrossTab(
       const ask = () => channel.post({ type: 'ask', from: tabId, refresh })
       return heardWithin(`pair:${refresh}`, signal, ask)
     },
-    laterPair(refresh, afterExp, signal) {
+    laterPair(refresh, afterExp, signal, withinMs) {
       const known = heard.get(refresh)
       if (known && accessExp(known.access) > afterExp) return Promise.resolve(known)
       const ask = () => channel.post({ type: 'ask', from: tabId, refresh, after: afterExp })
-      return heardWithin(`pair:${refresh}`, signal, ask)
+      return heardWithin(`pair:${refresh}`, signal, ask, withinMs)
     },
     replaced: (refresh) => successors.has(refresh),
     close: () => {

@@ -1,7 +1,8 @@
 /**
  * One refresh, as the gate runs it: under the tenant's refresh lock (other tabs, when the tab-sync
- * plug-in is in), first catch up with what another tab did, then spend the refresh token only if
- * this tab still needs a new access token. A definitive refusal is checked once more against the
+ * plug-in is in), first catch up with what another tab did, then claim the refresh token and spend
+ * it only if this tab still needs a new access token and no tab has spent it; the claim is settled
+ * (spent, and into what) before the lock is let go. A definitive refusal is checked once more against the
  * other tabs before the session is ended.
  */
 import { isAxiosError } from 'axios'
@@ -33,6 +34,10 @@ const changed = (cause?: unknown) => new SessionExpiredError('The session change
 export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promise<string> {
   const { tokens, log } = d
 
+  /**
+   * `signal` is the refresh's own (its timeout), not the lock's: a spend under way is finished
+   * even if another tab takes the lock meanwhile, so its successor reaches the ledger.
+   */
   async function spend(sync: TabSync, signal: AbortSignal, started: number): Promise<string> {
     const sent = tokens.refresh
     if (!sent || !tokens.spendable(sent)) {
@@ -44,6 +49,9 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
     try {
       answer = await d.api.refresh(sent, { signal })
     } catch (cause) {
+      // Answered, so not rotated: the claim is dropped. Unanswered (timeout, network), the server
+      // may have rotated it: the claim stands until it goes stale, so no other tab spends it now.
+      if (isAxiosError(cause) && cause.response) await sync.settle(sent, null)
       if (started !== tokens.epoch) throw changed(cause)
       if (!isDefinitive(cause))
         throw new RefreshFailedError('Could not renew the session.', true, { cause })
@@ -60,6 +68,8 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
     const given: unknown = answer?.refresh
     const rotated = typeof given === 'string' && given !== sent
     const pair = { access: answer?.access, refresh: rotated ? given : sent }
+    // Before the lock is let go: the next holder must find `sent` spent and what it became.
+    await sync.settle(sent, rotated ? given : null)
     if (started !== tokens.epoch) {
       log(`discarding a refresh result from an older session: ${redact(pair.access)}`)
       if (rotated) d.revoke(given)
@@ -92,7 +102,11 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
         if (started !== tokens.epoch) throw changed()
         // Another tab renewed the session while this one waited: nothing to spend.
         const ready = tokens.generation !== generation ? tokens.usable() : null
-        return ready ?? spend(sync, held, started)
+        if (ready) return ready
+        // The last word before spending, from a medium every tab reads alike.
+        const adopted = await sync.claim(held)
+        if (started !== tokens.epoch) throw changed()
+        return adopted ?? spend(sync, signal, started)
       }, signal)
     } catch (e) {
       // Aborted while waiting for the lock because the session changed: say so, not "aborted".

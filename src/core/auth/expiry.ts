@@ -16,6 +16,8 @@ export interface ExpiryModel {
   useOffset(ms: number): void
   /** Records an access token as it arrives: how long it had to live sets the refresh margin. */
   noteArrival(access: TokenClaims): void
+  /** Takes the refresh margin a token was given on arrival (a page reloaded with it). */
+  useMargin(ms: number): void
   /** The server's clock, as far as this client can tell. */
   serverNow(): number
   /** Milliseconds left before `exp` by the server's clock (negative once expired). */
@@ -23,6 +25,7 @@ export interface ExpiryModel {
   /** Milliseconds until a proactive refresh is due (<= 0: due now). */
   dueInMs(access: TokenClaims): number
   readonly offsetMs: number
+  readonly marginMs: number
 }
 
 /** Refresh this long before `exp` at most; at most a quarter of the lifetime the token arrived with. */
@@ -47,11 +50,17 @@ export function createExpiryModel(clock: Clock, marginMs = DEFAULT_MARGIN_MS): E
     noteArrival(access) {
       margin = Math.min(marginMs, Math.max(0, msLeft(access)) / 4)
     },
+    useMargin(ms) {
+      if (Number.isFinite(ms)) margin = Math.min(marginMs, Math.max(0, ms))
+    },
     serverNow,
     msLeft,
     dueInMs: (access) => msLeft(access) - margin,
     get offsetMs() {
       return offset
+    },
+    get marginMs() {
+      return margin
     },
   }
 }

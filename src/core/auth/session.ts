@@ -43,6 +43,7 @@ export function createSession(deps: SessionDeps): Session {
   const tokens = createTokenHolder({
     tenant,
     storage,
+    accessStorage: deps.accessStorage ?? null,
     expiry,
     clock,
     backend,
@@ -105,6 +106,7 @@ export function createSession(deps: SessionDeps): Session {
     log,
     timeoutMs,
     random: backoff.random,
+    now: () => clock.now(),
     offsetMs: () => expiry.offsetMs,
     rotates: () => backend.rotates,
     end,
@@ -204,9 +206,10 @@ export function createSession(deps: SessionDeps): Session {
       events.emit({ type: 'signedIn', claims: fresh })
     },
     async restore() {
-      if (tokens.usable()) return true
       if (!tokens.refresh) return false
       scheduler.start()
+      // Kept across the reload in this tab's sessionStorage, and still good: nothing to renew.
+      if (tokens.usable()) return true
       try {
         await session.refresh()
         return true

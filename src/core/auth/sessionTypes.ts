@@ -17,6 +17,11 @@ export interface SessionDeps {
   api: TokenApi
   storage: TokenStorage
   /**
+   * Where this tab keeps its access token across a reload (`createAccessStorage`: the tab's own
+   * sessionStorage); none: a reload renews it with a refresh.
+   */
+  accessStorage?: TokenStorage | null
+  /**
    * What the backend does (rotation, blacklist, tenant claim, header type): shared with the
    * token API and the interceptors. Defaults to simplejwt's defaults, learnt as answers come.
    */

@@ -8,9 +8,11 @@
  * the other tabs before the session is ended.
  */
 import { createCrossTab } from './crossTab'
+import { RefreshFailedError, SessionExpiredError } from './errors'
 import { accessExp, readToken, redact, userOf } from './jwt'
 import { newTabId, type TabChannel } from './tabChannel'
-import type { TabLocks } from './tabLocks'
+import type { SpendLedger } from './spendLedger'
+import { childController, untilAborted, type TabLocks } from './tabLocks'
 import type { TokenPair } from './tokenApi'
 import type { TabSyncPlugin } from './tabSyncPort'
 
@@ -25,9 +27,23 @@ export interface TabSyncOptions {
   lockWaitMs?: number
   /** Wait at most this long for another tab to hand over an access token (500 ms). */
   askMs?: number
+  /**
+   * The spend ledger the tabs share (IndexedDB in a browser), built for this tenant; without one
+   * (no IndexedDB), the lock and the stored token are all there is, and a late copy of
+   * localStorage can still lead to a rotated token being spent twice.
+   */
+  ledger?: (tenant: string, staleMs: number) => SpendLedger | null
 }
 
 const iatOf = (token: string | null) => readToken(token, 'refresh')?.iat ?? 0
+
+/** The first of `waits` to bring a pair, or null once none has. */
+const firstPair = (waits: Array<Promise<TokenPair | null>>) =>
+  new Promise<TokenPair | null>((resolve) => {
+    let left = waits.length
+    for (const wait of waits)
+      void wait.then((pair) => (pair ? resolve(pair) : --left === 0 && resolve(null)))
+  })
 
 export function tabSync(options: TabSyncOptions): TabSyncPlugin {
   return (s) => {
@@ -37,6 +53,15 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
     // time), short enough that even with jitter the steal lands inside this tab's own refresh
     // timeout, which covers the wait: 60% of it, plus up to half again.
     const waitMs = () => (options.lockWaitMs ?? s.timeoutMs * 0.6) * (1 + s.random() / 2)
+    const tabId = options.tabId ?? newTabId()
+    // A claim outlives its spender's own refresh timeout only if that tab died mid-spend.
+    const ledger = options.ledger?.(s.tenant, s.timeoutMs * 1.5) ?? null
+    /** A ledger that fails (storage blocked, quota) is said once and then left out. */
+    let ledgerBroken = false
+    const ledgerFailed = (e: unknown) => {
+      if (!ledgerBroken) log(`spend ledger unavailable, going on without it: ${String(e)}`)
+      ledgerBroken = true
+    }
 
     /** Takes a pair another tab obtained; false if it is unusable. */
     function adopt(pair: TokenPair, login = false): boolean {
@@ -67,7 +92,7 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
     const cross = createCrossTab(
       {
         channel: options.channel,
-        tabId: options.tabId ?? newTabId(),
+        tabId,
         timers: s.timers,
         askMs: options.askMs ?? 500,
         offsetMs: s.offsetMs,
@@ -130,7 +155,85 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
         log(`another tab renewed the access token; adopted ${redact(pair.access)}`)
     }
 
+    /** Asks the ledger about `sent`; 'go' when there is no ledger (or it fails). */
+    async function verdictOn(sent: string, signal: AbortSignal) {
+      if (!ledger || ledgerBroken) return { kind: 'go' } as const
+      return untilAborted(ledger.claim(sent, tabId, s.now()), signal).catch((e: unknown) => {
+        if (signal.aborted) throw e
+        ledgerFailed(e)
+        return { kind: 'go' } as const
+      })
+    }
+
+    /**
+     * The ledger's word on the token about to be spent. Rotated already: adopt the pair of its
+     * successor (heard, or asked for), else hold the successor and ask again about that one.
+     */
+    async function claim(signal: AbortSignal): Promise<string | null> {
+      for (let hop = 0; hop < 8; hop++) {
+        const sent = tokens.refresh
+        if (!sent) return null
+        const verdict = await verdictOn(sent, signal)
+        if (verdict.kind === 'go') return null
+        if (verdict.kind === 'busy') {
+          // A tab that took the lock from a live spender (a bound outwaited, a clock that jumped):
+          // that spend is still under way, and its news will come.
+          log(`${redact(sent)} is being spent by another tab; waiting for its news`)
+          const withinMs = Math.max(options.askMs ?? 500, s.timeoutMs / 2)
+          // Its news: the pair it rotated `sent` into, or (no rotation) a later access token.
+          const stop = childController(signal)
+          const pair = await firstPair([
+            cross.successorOf(sent, stop.signal, withinMs),
+            cross.laterPair(sent, tokens.claims?.exp ?? 0, stop.signal, withinMs),
+          ]).finally(() => stop.abort())
+          const kept = s.rotates() === false
+          if (pair && adopt(pair)) return tokens.access
+          // A kept token may be spent twice without harm; a rotated one never.
+          if (kept) return null
+          throw new RefreshFailedError(
+            'Another tab is renewing the session; retrying shortly.',
+            true,
+          )
+        }
+        const next = verdict.next
+        if (!tokens.spendable(next) || userOf(next) !== userOf(sent)) {
+          s.end('expired')
+          throw new SessionExpiredError('Your session has ended: please sign in again.')
+        }
+        const pair = await cross.pairFor(next, signal)
+        if (pair && adopt(pair)) {
+          log(`${redact(sent)} was already rotated by another tab; adopted ${redact(pair.access)}`)
+          return tokens.access
+        }
+        log(`${redact(sent)} was already rotated by another tab; going on with ${redact(next)}`)
+        tokens.holdRefresh(next)
+      }
+      throw new RefreshFailedError(
+        'The other tabs kept renewing the session; retrying shortly.',
+        true,
+      )
+    }
+
+    /**
+     * A tab with a refresh token and no access token (a new tab, or a reload without a kept one)
+     * asks the open tabs for an access token that still works before it spends anything.
+     */
+    async function askOpenTabs(signal: AbortSignal): Promise<boolean> {
+      const known = tokens.refresh!
+      const soonest = Math.ceil((s.now() + s.offsetMs()) / 1000) + 2
+      const withinMs = Math.min(options.askMs ?? 500, 250)
+      const pair = await cross.laterPair(known, soonest, signal, withinMs)
+      if (!pair || pair.refresh !== tokens.refresh || !adopt(pair)) return false
+      log(`an open tab had an access token for this session; adopted ${redact(pair.access)}`)
+      return tokens.usable() !== null
+    }
+
     return {
+      claim,
+      async settle(sent, next) {
+        if (!ledger || ledgerBroken) return
+        await ledger.settle(sent, tabId, next).catch(ledgerFailed)
+      },
       locked: (task, signal) =>
         options.locks.withLock(lockName, { waitMs: waitMs(), signal }, (held, waited) => {
           contended = waited
@@ -138,6 +241,7 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
         }),
       async catchUp(signal) {
         const found = await storedByOthers(tokens.refresh, signal)
+        if (!found && !tokens.access && tokens.refresh && (await askOpenTabs(signal))) return
         if (!found) return catchUpUnrotated(signal)
         if (found.pair && adopt(found.pair)) {
           log(`another tab rotated the refresh token; adopted ${redact(found.pair.access)}`)
@@ -158,6 +262,7 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
       // A refresh another tab finished before it heard of this sign-out stored a newer token of
       // this user: it is cleared here and revoked too.
       leftover(signedOut) {
+        if (ledger && !ledgerBroken) ledger.forget().catch(ledgerFailed)
         const stored = storage.get()
         if (!stored || stored === signedOut || userOf(stored) !== userOf(signedOut)) return null
         storage.clear()

@@ -35,6 +35,8 @@ export interface SyncContext {
   timeoutMs: number
   /** The jitter source. */
   random(): number
+  /** The machine's clock (epoch ms): the tabs of a browser share it. */
+  now(): number
   /** This tab's server-clock offset. */
   offsetMs(): number
   /** Whether refresh rotates the refresh token, as far as this tab has seen (null: not yet). */
@@ -48,6 +50,16 @@ export interface TabSync {
   locked<T>(task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>
   /** Before spending: adopts what another tab did meanwhile (a rotated token, its pair). */
   catchUp(signal: AbortSignal): Promise<void>
+  /**
+   * Just before spending the refresh token (under the lock): checks with the other tabs, through a
+   * medium they all read alike, that nobody has spent it. Resolves with an access token when
+   * another tab had already rotated it (adopted: spend nothing), or null to go ahead and spend
+   * `tokens.refresh` (possibly the successor another tab left). Rejects, retryably, while another
+   * live tab is spending it.
+   */
+  claim(signal: AbortSignal): Promise<string | null>
+  /** After spending `sent` (still under the lock): what it was rotated into, or null (kept, or failed). */
+  settle(sent: string, next: string | null): Promise<void>
   /** After `sent` was refused: the access token of the pair another tab rotated it into, or null. */
   rescue(sent: string, signal: AbortSignal): Promise<string | null>
   publish(news: TabNews): void
@@ -62,6 +74,8 @@ export type TabSyncPlugin = (session: SyncContext) => TabSync
 export const singleTab: TabSync = {
   locked: (task, signal) => task(signal ?? new AbortController().signal),
   catchUp: async () => {},
+  claim: async () => null,
+  settle: async () => {},
   rescue: async () => null,
   publish: () => {},
   leftover: () => null,

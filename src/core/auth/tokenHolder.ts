@@ -49,9 +49,17 @@ export interface TokenHolder {
   useState(port: SessionStatePort): void
 }
 
+/** The access token as a tab keeps it across a reload, with what it knew of the server's clock. */
+interface KeptAccess {
+  access: string
+  offsetMs: number
+  marginMs: number
+}
+
 export function createTokenHolder(deps: {
   tenant: string
   storage: TokenStorage
+  accessStorage?: TokenStorage | null
   expiry: ExpiryModel
   clock: Clock
   backend: BackendKnowledge
@@ -81,6 +89,39 @@ export function createTokenHolder(deps: {
   // A stored refresh token that is malformed, foreign or expired is dropped before anyone sees it.
   const stored = loadStoredRefresh(storage, tenant, deps.clock.now(), deps.log, backend.settings)
   if (stored.kind === 'usable') state.write({ access: null, refresh: stored.token })
+
+  const kept = deps.accessStorage ?? null
+  /** Keeps the access token for a reload of this tab (a JSON record; nothing when there is no store). */
+  const keep = (access: string | null) => {
+    if (!kept) return
+    if (!access) return kept.clear()
+    const record: KeptAccess = { access, offsetMs: expiry.offsetMs, marginMs: expiry.marginMs }
+    kept.set(JSON.stringify(record))
+  }
+  /** The access token this tab kept before a reload, if it goes with the stored refresh token. */
+  function restoreKept(refresh: string): void {
+    let record: Partial<KeptAccess> | null = null
+    try {
+      record = JSON.parse(kept?.get() ?? 'null') as Partial<KeptAccess> | null
+    } catch {
+      record = null
+    }
+    const access = typeof record?.access === 'string' ? record.access : null
+    const read = access ? readPair({ access, refresh }) : null
+    if (!record || !read || String(read.a.user_id) !== String(read.r.user_id)) {
+      if (kept?.get())
+        deps.log('dropping a kept access token that does not go with the stored refresh token')
+      kept?.clear()
+      return
+    }
+    if (typeof record.offsetMs === 'number') expiry.useOffset(record.offsetMs)
+    if (typeof record.marginMs === 'number') expiry.useMargin(record.marginMs)
+    if (expiry.msLeft(read.a) <= SEND_MARGIN_MS) return kept?.clear()
+    state.write({ access, refresh })
+    claims = read.a
+    generation += 1
+  }
+  if (stored.kind === 'usable' && kept) restoreKept(stored.token)
 
   return {
     get access() {
@@ -116,17 +157,20 @@ export function createTokenHolder(deps: {
       expiry.noteArrival(a)
       state.write({ access: pair.access, refresh: pair.refresh })
       if (source !== 'remote') storage.set(pair.refresh)
+      keep(pair.access)
       claims = a
       generation += 1
       return a
     },
     holdRefresh(token) {
+      keep(null)
       state.write({ access: null, refresh: token })
     },
     clear(persist) {
       const t = state.read()
       const had = t.access !== null || t.refresh !== null || (persist && storage.get() !== null)
       state.write(NO_TOKENS)
+      keep(null)
       if (persist) storage.clear()
       claims = null
       epoch += 1

@@ -1,7 +1,7 @@
 /**
- * Where the refresh token survives a reload. The access token is never stored: it lives in memory.
- * Trade-off: anything in web storage can be read by script injected into the page; `memory`
- * avoids that at the price of a sign-in per reload.
+ * Where the refresh token survives a reload (and, in the tab's own sessionStorage, its access
+ * token: `createAccessStorage`). Trade-off: anything in web storage can be read by script injected
+ * into the page; `memory` avoids that at the price of a sign-in per reload.
  */
 export interface TokenStorage {
   get(): string | null
@@ -32,8 +32,7 @@ export function memoryStorage(tenant: string): TokenStorage {
 }
 
 /** Web storage that never throws: a full or blocked store degrades to "nothing stored". */
-export function webStorage(store: Storage, tenant: string): TokenStorage {
-  const key = storageKey(tenant)
+export function webStorage(store: Storage, tenant: string, key = storageKey(tenant)): TokenStorage {
   return {
     key,
     get: () => {
@@ -58,6 +57,24 @@ export function webStorage(store: Storage, tenant: string): TokenStorage {
       }
     },
   }
+}
+
+/**
+ * Where this tab keeps its access token across a reload: its own `sessionStorage` (never shared
+ * with other tabs, gone when the tab closes), when the refresh token is in web storage anyway.
+ * None with `memory`: whoever chose that keeps no token where script can read it.
+ */
+export function createAccessStorage(
+  kind: StorageKind,
+  tenant: string,
+  scope: { sessionStorage?: Storage } = globalThis,
+): TokenStorage | null {
+  if (kind === 'memory' || !scope.sessionStorage) return null
+  return webStorage(scope.sessionStorage, tenant, accessKey(tenant))
+}
+
+export function accessKey(tenant: string): string {
+  return `auth:${tenant}:access`
 }
 
 export function createTokenStorage(

@@ -3,8 +3,9 @@
  * against the mock backend: counts taken at the network edge.
  */
 import { http as mock } from 'msw'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
+import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
@@ -99,8 +100,20 @@ describe('one refresh across tabs', () => {
     expect(tabs.map((t) => Math.round(t.session.clockOffsetMs / 60_000))).toEqual([-10, -10, -10])
   })
 
-  it('a tab opened later restores with 1 refresh, and the open tab follows the rotation', async () => {
+  it('a tab opened while another holds a working access token asks it: 0 refreshes', async () => {
     const { b, tabs } = await signedInTabs(1)
+    const net = watchNetwork()
+    const late = b.open('acme')
+    await expect(b.drive(late.session.restore())).resolves.toBe(true)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(late.session.accessToken).toBe(tabs[0]!.session.accessToken)
+    await expect(late.http.get(ME)).resolves.toMatchObject({ status: 200 })
+    expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('a tab opened later, once the access token ran out, restores with 1 refresh, and the open tab follows the rotation', async () => {
+    const { b, tabs } = await signedInTabs(1)
+    b.timers.sleep(121_000)
     const net = watchNetwork()
     const late = b.open('acme')
     await expect(b.drive(late.session.restore())).resolves.toBe(true)
@@ -125,7 +138,9 @@ describe('one refresh across tabs', () => {
   })
 
   it('a refused refresh names the refused token: a tab already past it stays signed in', async () => {
-    const { b, tabs } = await signedInTabs(2)
+    // Without the spend ledger (no IndexedDB), a late copy of localStorage lets a tab spend a
+    // token another tab has rotated: the refusal must not sign out the tab that rotated it.
+    const { b, tabs } = await signedInTabs(2, { ledger: false })
     const [first, second] = tabs as [Tab, Tab]
     b.hub.pause() // neither tab hears the other for now
     b.local.get('acme')!.lagHops = 100_000 // nor does the first see the second's storage write
@@ -163,14 +178,148 @@ describe('one refresh across tabs', () => {
     expect(net.count(BLACKLIST)).toBe(1)
   })
 
-  it('without any lock the rotation is survived, not prevented: refused tabs adopt the winner', async () => {
-    const { b, tabs } = await signedInTabs(3, { locks: 'none' })
+  it('without lock or ledger the rotation is survived, not prevented: refused tabs adopt the winner', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'none', ledger: false })
     const net = watchNetwork()
     const results = await expireAndRequest(b, tabs)
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
     expect(net.count(REFRESH)).toBe(3) // one 200, two 401 "Token is blacklisted"
     expect(new Set(accessOf(tabs)).size).toBe(1)
     expect(signOuts(tabs)).toEqual([])
+  })
+})
+
+/** Refresh answers by status, and the refresh tokens sent, as the server saw them. */
+function watchRefreshes() {
+  const statuses: number[] = []
+  const sent: string[] = []
+  const onRequest = ({ request }: { request: Request }) => {
+    if (!request.url.endsWith(REFRESH)) return
+    void request
+      .clone()
+      .json()
+      .then((body: { refresh?: string }) => sent.push(String(body.refresh)))
+  }
+  const onResponse = ({ request, response }: { request: Request; response: Response }) => {
+    if (request.url.endsWith(REFRESH)) statuses.push(response.status)
+  }
+  server.events.on('request:start', onRequest)
+  server.events.on('response:mocked', onResponse)
+  afterThis.push(() => {
+    server.events.removeListener('request:start', onRequest)
+    server.events.removeListener('response:mocked', onResponse)
+  })
+  return { statuses, sent }
+}
+const afterThis: Array<() => void> = []
+afterEach(() => afterThis.splice(0).forEach((f) => f()))
+
+describe('the spend ledger: a rotated refresh token is spent at most once', () => {
+  it('the next lock holder reads a stale localStorage and hears no news: it spends the successor, never the spent token', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    b.hub.pause() // the second's news is late
+    b.local.get('acme')!.lagHops = 100_000 // and so is its storage write, in the first's copy
+    const seen = watchRefreshes()
+    b.timers.sleep(121_000)
+    await b.drive(second.session.refresh()) // rotates the token both held
+    await expect(b.drive(first.session.refresh())).resolves.toBeTypeOf('string')
+    await settle(10)
+    expect(seen.statuses).toEqual([200, 200])
+    expect(new Set(seen.sent).size).toBe(2) // two tokens, each spent once
+    expect(first.session.signedIn && second.session.signedIn).toBe(true)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('the same, with the news on its way: the next holder adopts the pair, 1 refresh', async () => {
+    const { b, tabs } = await signedInTabs(2)
+    const [first, second] = tabs as [Tab, Tab]
+    b.local.get('acme')!.lagHops = 100_000 // the first's copy of localStorage stays behind
+    b.hub.hops = 20 // and the news travels slowly
+    const seen = watchRefreshes()
+    b.timers.sleep(121_000)
+    const both = Promise.all([second.session.refresh(), first.session.refresh()])
+    const [a, c] = await b.drive(both)
+    expect(seen.statuses).toEqual([200])
+    expect(a).toBe(c)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('without any lock, three tabs expiring together: 1 refresh, the others adopt it', async () => {
+    const { b, tabs } = await signedInTabs(3, { locks: 'none' })
+    const seen = watchRefreshes()
+    const results = await expireAndRequest(b, tabs)
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    expect(seen.statuses).toEqual([200])
+    expect(new Set(accessOf(tabs)).size).toBe(1)
+    expect(signOuts(tabs)).toEqual([])
+  })
+
+  /** Two tabs, the first's spend held on the wire until `held.open()`; time moved by hand. */
+  async function stolenWhileSpending(profile: 'hardened' | 'original' = 'hardened') {
+    configureMock({ profile })
+    const logs: string[] = []
+    const { b, tabs } = await signedInTabs(2, { log: (m) => logs.push(m) })
+    const held = gate()
+    let calls = 0
+    let answered = false
+    server.use(
+      mock.post('*/auth/jwt/refresh/', async () => {
+        calls += 1
+        if (calls === 1) await held.wait
+        answered = true
+      }),
+    )
+    b.timers.sleep(121_000)
+    const slow = tabs[0]!.session.refresh()
+    slow.catch(() => {})
+    await settle(10)
+    // The harness's drive stands still while a request is on the wire: here the clock must run.
+    b.timers.idle = () => true
+    const outcome: { value?: unknown } = {}
+    tabs[1]!.session.refresh().then(
+      (v) => (outcome.value = v),
+      (e: unknown) => (outcome.value = e),
+    )
+    const runUntil = async (done: () => boolean, maxMs: number) => {
+      for (let ms = 0; ms < maxMs && !done(); ms += 50) {
+        await settle(3)
+        await b.timers.advance(50)
+      }
+    }
+    /** Lets the held request end before the next test counts requests on the wire. */
+    const release = async () => {
+      held.open()
+      await vi.waitFor(() => expect(answered).toBe(true))
+      await settle(10)
+    }
+    return { b, tabs, logs, held, slow, outcome, runUntil, release, calls: () => calls }
+  }
+
+  it.each(['hardened', 'original'] as const)(
+    'the lock taken from a live spender (%s): the taker spends nothing and adopts the spender’s pair',
+    async (profile) => {
+      const t = await stolenWhileSpending(profile)
+      // The second outwaits the lock's bound, takes it, and finds the token claimed in the ledger.
+      await t.runUntil(() => t.logs.some((l) => l.includes('being spent by another tab')), 12_000)
+      expect(t.calls()).toBe(1)
+      t.held.open() // the first's spend was not cut short by the theft: it lands
+      const access = await t.b.drive(t.slow)
+      await t.runUntil(() => 'value' in t.outcome, 2_000)
+      expect(t.outcome.value, t.logs.join('\n')).toBe(access)
+      expect(t.calls()).toBe(1)
+      expect(signOuts(t.tabs)).toEqual([])
+    },
+  )
+
+  it('the lock taken from a spender that never answers: the taker fails, retryably, and spends nothing', async () => {
+    const t = await stolenWhileSpending()
+    await t.runUntil(() => 'value' in t.outcome, 20_000)
+    expect(t.outcome.value, t.logs.join('\n')).toBeInstanceOf(RefreshFailedError)
+    expect((t.outcome.value as RefreshFailedError).transient).toBe(true)
+    expect(t.calls()).toBe(1)
+    expect(t.tabs[1]!.session.signedIn).toBe(true)
+    await t.release()
   })
 })
 
@@ -219,7 +368,8 @@ describe('tabs stay in step', () => {
   })
 
   it('sign-out while another tab finishes a refresh: the token it stored late is cleared and revoked too', async () => {
-    const { b, tabs } = await signedInTabs(2)
+    const logs: string[] = []
+    const { b, tabs } = await signedInTabs(2, { log: (m) => logs.push(m) })
     const [first, second] = tabs as [Tab, Tab]
     const held = gate()
     let arrived = false
@@ -271,6 +421,7 @@ describe('tabs stay in step', () => {
 describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of its own)', () => {
   it('tabs whose plug-in is still on its way hold their start-up refresh until it is in: 1 refresh', async () => {
     const { b, tabs } = await signedInTabs(1)
+    b.timers.sleep(121_000) // the open tab's access token has run out: a start-up needs a refresh
     const first = tabs[0]!
     const chunk = gate()
     const late = [1, 2].map(() => b.open('acme', { loaded: () => chunk.wait }))
@@ -310,7 +461,7 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
     )
     expect(net.count('/auth/jwt/create/')).toBe(0)
     broken = false
-    b.timers.sleep(60_000) // past any backoff
+    b.timers.sleep(121_000) // past any backoff, and past the open tabs' access token
     await expect(b.drive(failing.session.refresh())).resolves.toEqual(expect.any(String))
     expect(net.count(REFRESH)).toBe(1)
     expect(loads).toBe(3) // at start (the restore joined it), for the sign-in, and the one that worked
@@ -322,6 +473,7 @@ describe('the tab-sync plug-in loaded on demand (as the app loads it, a chunk of
 describe('signing out around a plug-in that is late or missing', () => {
   it('while the plug-in loads: this tab is signed out at once, its waiting restore ends cleanly, and the other tabs follow once it is in', async () => {
     const { b, tabs } = await signedInTabs(1)
+    b.timers.sleep(121_000) // the open tab's access token has run out: a start-up needs a refresh
     const first = tabs[0]!
     const chunk = gate()
     const late = b.open('acme', { loaded: () => chunk.wait })

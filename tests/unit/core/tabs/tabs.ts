@@ -7,6 +7,7 @@ import axios, { type AxiosInstance } from 'axios'
 import { afterEach } from 'vitest'
 import type { SessionEvent } from '@/core/auth/events'
 import { createSession, type Session, type SessionDeps } from '@/core/auth/session'
+import { memoryLedger, type SpendLedger } from '@/core/auth/spendLedger'
 import { storageLocks } from '@/core/auth/storageLock'
 import { broadcastChannel, storageChannel } from '@/core/auth/tabChannel'
 import { noLocks, webLocks, type TabLocks } from '@/core/auth/tabLocks'
@@ -33,6 +34,8 @@ export type TabOptions = Omit<Partial<SessionDeps>, 'tabs' | 'loadTabs'> & {
   channel?: 'broadcast' | 'storage'
   /** The tab-sync plug-in is loaded on demand (as services.ts does): each load waits for this. */
   loaded?: () => Promise<unknown>
+  /** false: no spend ledger (a browser without IndexedDB). */
+  ledger?: boolean
 }
 
 export interface Browser {
@@ -42,6 +45,8 @@ export interface Browser {
   locks: FakeLockManager
   hub: ChannelHub
   local: Map<string, SharedLocalStorage>
+  /** The spend ledger of each tenant (IndexedDB in a browser: one consistent copy for all tabs). */
+  ledgers: Map<string, SpendLedger>
   open(tenant?: string, options?: TabOptions): Tab
   tabs: Tab[]
   /** Runs the hand-driven clock in small steps until `work` settles (lock waits, settle delays). */
@@ -56,6 +61,7 @@ export function browser(): Browser {
   const locks = new FakeLockManager()
   const hub = new ChannelHub()
   const local = new Map<string, SharedLocalStorage>()
+  const ledgers = new Map<string, SpendLedger>()
   const tabs: Tab[] = []
   let random = 0
   // Hand-driven time stands still while a request is on the wire (signing a JWT is real work).
@@ -72,7 +78,13 @@ export function browser(): Browser {
   const clock = { skewMs: 0, now: () => Date.now() + clock.skewMs }
 
   function open(tenant = 'acme', options: TabOptions = {}): Tab {
-    const { locks: lockKind = 'web-locks', channel = 'broadcast', loaded, ...deps } = options
+    const {
+      locks: lockKind = 'web-locks',
+      channel = 'broadcast',
+      loaded,
+      ledger = true,
+      ...deps
+    } = options
     const origin = local.get(tenant) ?? new SharedLocalStorage()
     local.set(tenant, origin)
     const view = origin.tab()
@@ -94,6 +106,13 @@ export function browser(): Browser {
           ? broadcastChannel(`auth:${tenant}`, hub.create)
           : storageChannel(`auth:${tenant}`, view.store, view.events),
       tabId: name,
+      ...(ledger && {
+        ledger: (t: string, staleMs: number) => {
+          const mine = ledgers.get(t) ?? memoryLedger(staleMs)
+          ledgers.set(t, mine)
+          return mine
+        },
+      }),
     })
     const session = createSession({
       tenant,
@@ -133,5 +152,5 @@ export function browser(): Browser {
     return watched
   }
 
-  return { timers, clock, locks, hub, local, open, tabs, drive }
+  return { timers, clock, locks, hub, local, ledgers, open, tabs, drive }
 }
