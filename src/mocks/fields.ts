@@ -175,7 +175,13 @@ export class Fields {
     const raw = p.value
     // RelatedField.run_validation turns '' into None before the null check.
     if (raw === '') return o.allowNull ? null : this.fail(name, NOT_NULL)
-    const id = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN
+    // The lookup's int(): a float is truncated (1.5 finds row 1), a string must be an integer.
+    const id =
+      typeof raw === 'number'
+        ? Math.trunc(raw)
+        : typeof raw === 'string' && /^\s*[-+]?\d+(?:_\d+)*\s*$/.test(raw)
+          ? Number(raw.replace(/_/g, ''))
+          : NaN
     if (typeof raw === 'boolean' || !Number.isInteger(id))
       return this.fail(name, `Incorrect type. Expected pk value, received ${pyTypeName(raw)}.`)
     if (!exists(id)) return this.fail(name, `Invalid pk "${pyStr(raw)}" - object does not exist.`)

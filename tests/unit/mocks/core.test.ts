@@ -351,6 +351,30 @@ describe.each<ProfileName>(['original', 'hardened'])('%s profile', (profile) => 
       expect(await amountOf('accounts/1/')).toBe(before)
     })
 
+    it("a pk is looked up with int(): 1.5 finds row 1, '1e3' is the wrong type", async () => {
+      const ok = await send('POST', 'expenses/', {
+        budget: 1.5,
+        date: '2030-01-01',
+        use: 'x',
+        amount: 1,
+      })
+      expect([ok.status, (ok.body as { budget: number }).budget]).toEqual([201, 1])
+      const bad = await send('POST', 'expenses/', {
+        budget: '1e3',
+        date: '2030-01-01',
+        use: 'x',
+        amount: 1,
+      })
+      expect(bad.body).toEqual({ budget: ['Incorrect type. Expected pk value, received str.'] })
+      const gone = await send('POST', 'expenses/', {
+        budget: -1.5,
+        date: '2030-01-01',
+        use: 'x',
+        amount: 1,
+      })
+      expect(gone.body).toEqual({ budget: ['Invalid pk "-1.5" - object does not exist.'] })
+    })
+
     it('PUT needs every field, PATCH any; a failed write moves no money', async () => {
       const put = await send('PUT', 'expenses/1/', { amount: 1 })
       expect([put.status, put.body]).toEqual([
