@@ -46,6 +46,9 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
       throw new SessionExpiredError('No usable refresh token: please sign in again.')
     }
     let answer: RefreshAnswer
+    log(
+      `refreshing with ${redact(sent)}; ${tokens.usable() ? 'access token still usable' : 'no usable access token'}`,
+    )
     try {
       answer = await d.api.refresh(sent, { signal })
     } catch (cause) {

@@ -11,7 +11,7 @@
  * Django's access tokens are short here (playwright.config.ts): the steps that need a live access token take a fresh one
  * (a new jwt/create, not counted as a step) when the current one is older than 2.5 s.
  * Data: the mock's database is reset first; on Django only rows no other spec changes are used
- * (admin@acme.test's profile, expenses 1 to 3 of the seed, acme's tenant row). The register step
+ * (admin@acme.test's profile, expenses 1 to 5 of the seed, acme's tenant row). The register step
  * fails validation, so nothing is created on either side.
  */
 import { expect, test, type Page } from '@playwright/test'
@@ -106,27 +106,17 @@ const ADA = {
   role: 'Admin',
   is_active: true,
 }
-const EXPENSE_KEYS = [
-  'amount',
-  'created',
-  'created_by',
-  'created_by_email',
-  'department',
-  'description',
-  'id',
-  'updated',
-]
-/** Seed expenses of acme, newest first (contract §1.2 and §6). */
+/** An expense as the original's GET sends it: the whole budget nested (seed-backend.md). */
+const EXPENSE_KEYS = ['amount', 'budget', 'created', 'date', 'id', 'updated', 'use']
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+/** Seed expenses of acme (src/mocks/README.md, "Seeded domain data"), by id. */
 const SEED_EXPENSES = [
-  { id: 3, amount: 4500, description: 'Bank charges', department: 1, created_by: 1 },
-  { id: 2, amount: 250000, description: 'Laptops for new hires', department: 2, created_by: 1 },
-  { id: 1, amount: 12000, description: 'Team lunch', department: 2, created_by: 2 },
-].map((e) => ({
-  ...e,
-  created_by_email: e.created_by === 1 ? 'admin@acme.test' : 'staff@acme.test',
-  created: expect.stringMatching(ISO),
-  updated: expect.stringMatching(ISO),
-}))
+  { id: 1, use: 'Audit fees', amount: 30000 },
+  { id: 2, use: 'Cloud hosting', amount: 120000 },
+  { id: 3, use: 'Team lunch', amount: 12000 },
+  { id: 4, use: 'Laptops for new hires', amount: 250000 },
+  { id: 5, use: 'Bank charges', amount: 4500 },
+].map((e) => ({ ...e, date: expect.stringMatching(DAY) }))
 const ACME = {
   id: 1,
   name: 'Acme Corporation',
@@ -411,8 +401,8 @@ test('the contract requests from a browser page get the contract answers', async
       }),
   )
 
-  // 14. expenses: newest first, exact keys; the seed rows 3, 2, 1 in that order (other specs
-  // may have added newer rows on Django; the mock was just reset).
+  // 14. expenses: newest save first, exact keys; the seed's five rows (other specs may have
+  // added newer rows on Django; the mock was just reset).
   await step(
     'expenses list',
     { method: 'GET', path: `${API}/expenses/`, bearer: await liveAccess() },
@@ -423,7 +413,11 @@ test('the contract requests from a browser page get the contract answers', async
       for (const row of rows) expect.soft(Object.keys(row).sort()).toEqual(EXPENSE_KEYS)
       const created = rows.map((r) => String(r.created))
       expect.soft(created, 'newest first').toEqual([...created].sort().reverse())
-      expect.soft(rows.filter((r) => typeof r.id === 'number' && r.id <= 3)).toEqual(SEED_EXPENSES)
+      const seed = rows
+        .filter((r) => typeof r.id === 'number' && r.id <= 5)
+        .map(({ id, use, amount, date }) => ({ id, use, amount, date }))
+        .sort((x, y) => Number(x.id) - Number(y.id))
+      expect.soft(seed).toEqual(SEED_EXPENSES)
     },
   )
 
@@ -433,7 +427,7 @@ test('the contract requests from a browser page get the contract answers', async
     {
       method: 'POST',
       path: `${API}/expenses/`,
-      body: { amount: '12.50', description: 'Taxi', department: 1 },
+      body: { amount: '12.50', use: 'Taxi', date: '2026-12-01', budget: 3 },
       bearer: await liveAccess(),
     },
     (a) =>
