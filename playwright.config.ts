@@ -150,7 +150,9 @@ export default defineConfig({
     {
       // The core journeys against the real Django + DRF + Djoser + simplejwt fixture, as published.
       name: 'django',
-      testMatch: SOAK ? SOAK_SPECS : [...CORE, '**/django-only/**/*.spec.ts'],
+      testMatch: SOAK
+        ? SOAK_SPECS
+        : [...CORE, '**/django-only/**/*.spec.ts', '**/domain/**/*.spec.ts'],
       metadata: backends.django,
     },
     {
