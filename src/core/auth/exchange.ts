@@ -109,7 +109,9 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
         // The last word before spending, from a medium every tab reads alike.
         const adopted = await sync.claim(held)
         if (started !== tokens.epoch) throw changed()
-        return adopted ?? spend(sync, signal, started)
+        // News that arrived while the ledger answered (a kept token is never `rotated` there).
+        const heard = tokens.generation !== generation ? tokens.usable() : null
+        return adopted ?? heard ?? spend(sync, signal, started)
       }, signal)
     } catch (e) {
       // Aborted while waiting for the lock because the session changed: say so, not "aborted".

@@ -5,6 +5,7 @@
 import { http as mock } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
+import { memoryLedger } from '@/core/auth/spendLedger'
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
@@ -253,6 +254,35 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
     expect(seen.statuses).toEqual([200])
     expect(new Set(accessOf(tabs)).size).toBe(1)
     expect(signOuts(tabs)).toEqual([])
+  })
+
+  it('news that arrives while the ledger answers (original: a kept token): the tab adopts it and spends nothing', async () => {
+    configureMock({ profile: 'original' })
+    const b = browser()
+    const answer = gate()
+    const shared = memoryLedger(15_000)
+    // The first tab's claim is answered only when the test says so (IndexedDB is asynchronous).
+    b.ledgers.set('acme', {
+      ...shared,
+      claim: async (token, by, now) => {
+        if (by === 'acme#1') await answer.wait
+        return shared.claim(token, by, now)
+      },
+    })
+    const [first, second] = [b.open('acme', { locks: 'none' }), b.open('acme', { locks: 'none' })]
+    await b.drive(first!.session.signIn(ADMIN.email, ADMIN.password))
+    await settle(10)
+    b.timers.sleep(301_000) // the original's access tokens live 300 s
+    const net = watchNetwork()
+    b.hub.pause() // the second's news is late
+    const access = await b.drive(second!.session.refresh())
+    const pending = first!.session.refresh()
+    await settle(10) // the first is waiting for the ledger's answer
+    b.hub.resume()
+    await settle(10) // the news is in
+    answer.open()
+    await expect(b.drive(pending)).resolves.toBe(access)
+    expect(net.count(REFRESH)).toBe(1)
   })
 
   /** Two tabs, the first's spend held on the wire until `held.open()`; time moved by hand. */
