@@ -7,29 +7,18 @@
  *   node scripts/soak.mjs                     # 180 s per profile
  *   node scripts/soak.mjs --seconds 60 --project django-hardened --no-hog
  */
-import { spawn, spawnSync } from 'node:child_process'
-import os from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { loadedRunOptions, startCpuHog } from './loaded-run.mjs'
 
-const args = process.argv.slice(2)
-const option = (name, fallback) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : fallback
-}
+const { option, projects, hog } = loadedRunOptions(process.argv.slice(2), [
+  'django',
+  'django-hardened',
+])
 const seconds = Number(option('--seconds', '180'))
-const projects = args.flatMap((a, i) => (args[i - 1] === '--project' ? [a] : []))
-if (!projects.length) projects.push('django', 'django-hardened')
-const hogs = args.includes('--no-hog')
-  ? []
-  : Array.from({ length: os.availableParallelism() }, () =>
-      spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
-    )
-const stopHogs = () => hogs.forEach((h) => h.kill('SIGKILL'))
-process.on('exit', stopHogs)
-process.on('SIGINT', () => process.exit(130))
+const hogs = startCpuHog(hog)
 
 console.log(
-  `soak: 5 tabs, ${seconds} s on ${projects.join(', ')}, 5 s access tokens, ` +
-    `${hogs.length ? `${hogs.length} busy processes` : 'no CPU hog'}`,
+  `soak: 5 tabs, ${seconds} s on ${projects.join(', ')}, 5 s access tokens, ${hogs.describe()}`,
 )
 const result = spawnSync(
   process.execPath,
@@ -44,5 +33,5 @@ const result = spawnSync(
     },
   },
 )
-stopHogs()
+hogs.stop()
 process.exit(result.status ?? 1)

@@ -10,37 +10,20 @@
  * Each run is one "tokens expiring together" test per lock kind (Web Locks and the storage
  * lease). Exits non-zero unless every run passed; prints `tabs loop: N/N passed`.
  */
-import { spawn, spawnSync } from 'node:child_process'
-import os from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { loadedRunOptions, startCpuHog } from './loaded-run.mjs'
 
-const args = process.argv.slice(2)
-const option = (name, fallback) => {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : fallback
-}
+const { option, projects, hog } = loadedRunOptions(process.argv.slice(2), ['django-hardened'])
 const runs = Number(option('--runs', '20'))
-const projects = args.flatMap((a, i) => (args[i - 1] === '--project' ? [a] : []))
-if (!projects.length) projects.push('django-hardened')
-const hog = !args.includes('--no-hog')
 
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('tabs loop: --runs takes a whole number of runs')
   process.exit(2)
 }
 
-// One busy process per core, for the whole loop.
-const hogs = hog
-  ? Array.from({ length: os.availableParallelism() }, () =>
-      spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
-    )
-  : []
-const stopHogs = () => hogs.forEach((h) => h.kill('SIGKILL'))
-process.on('exit', stopHogs)
-process.on('SIGINT', () => process.exit(130))
-
+const hogs = startCpuHog(hog)
 console.log(
-  `tabs loop: ${runs} runs of the three-tab test on ${projects.join(', ')}, ` +
-    `${hogs.length ? `${hogs.length} busy processes (one per core)` : 'no CPU hog'}`,
+  `tabs loop: ${runs} runs of the three-tab test on ${projects.join(', ')}, ${hogs.describe()}`,
 )
 const result = spawnSync(
   process.execPath,
@@ -56,7 +39,7 @@ const result = spawnSync(
   ],
   { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
 )
-stopHogs()
+hogs.stop()
 process.stdout.write(result.stdout ?? '')
 const count = (word) => Number(result.stdout?.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0)
 const passed = count('passed')

@@ -99,29 +99,29 @@ export function createTokenHolder(deps: {
     kept.set(JSON.stringify(record))
   }
   /** The access token this tab kept before a reload, if it goes with the stored refresh token. */
-  function restoreKept(refresh: string): void {
+  function restoreKept(from: TokenStorage, refresh: string): void {
+    const raw = from.get()
     let record: Partial<KeptAccess> | null = null
     try {
-      record = JSON.parse(kept?.get() ?? 'null') as Partial<KeptAccess> | null
+      record = JSON.parse(raw ?? 'null') as Partial<KeptAccess> | null
     } catch {
       record = null
     }
     const access = typeof record?.access === 'string' ? record.access : null
     const read = access ? readPair({ access, refresh }) : null
-    if (!record || !read || String(read.a.user_id) !== String(read.r.user_id)) {
-      if (kept?.get())
+    if (!record || !access || !read || String(read.a.user_id) !== String(read.r.user_id)) {
+      if (raw)
         deps.log('dropping a kept access token that does not go with the stored refresh token')
-      kept?.clear()
-      return
+      return from.clear()
     }
     if (typeof record.offsetMs === 'number') expiry.useOffset(record.offsetMs)
     if (typeof record.marginMs === 'number') expiry.useMargin(record.marginMs)
-    if (expiry.msLeft(read.a) <= SEND_MARGIN_MS) return kept?.clear()
+    if (expiry.msLeft(read.a) <= SEND_MARGIN_MS) return from.clear()
     state.write({ access, refresh })
     claims = read.a
     generation += 1
   }
-  if (stored.kind === 'usable' && kept) restoreKept(stored.token)
+  if (stored.kind === 'usable' && kept) restoreKept(kept, stored.token)
 
   return {
     get access() {

@@ -161,6 +161,30 @@ export function watchNetwork(): { seen: Seen[]; count(path: string): number } {
   return { seen, count: (path) => seen.filter((s) => s.path.endsWith(path)).length }
 }
 
+/** The refresh tokens sent to `jwt/refresh/` and the answers' statuses, as the server saw them. */
+export function watchRefreshes(): { statuses: number[]; sent: string[] } {
+  const statuses: number[] = []
+  const sent: string[] = []
+  const isRefresh = (request: Request) => new URL(request.url).pathname.endsWith('/jwt/refresh/')
+  const onRequest = ({ request }: { request: Request }) => {
+    if (!isRefresh(request)) return
+    void request
+      .clone()
+      .json()
+      .then((body: { refresh?: string }) => sent.push(String(body.refresh)))
+  }
+  const onResponse = ({ request, response }: { request: Request; response: Response }) => {
+    if (isRefresh(request)) statuses.push(response.status)
+  }
+  server.events.on('request:start', onRequest)
+  server.events.on('response:mocked', onResponse)
+  cleanups.push(() => {
+    server.events.removeListener('request:start', onRequest)
+    server.events.removeListener('response:mocked', onResponse)
+  })
+  return { statuses, sent }
+}
+
 /** A promise the test resolves by hand: holds a mock response until released. */
 export function gate(): { wait: Promise<void>; open(): void } {
   let open!: () => void

@@ -3,12 +3,12 @@
  * against the mock backend: counts taken at the network edge.
  */
 import { http as mock } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
 import { memoryLedger } from '@/core/auth/spendLedger'
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
-import { ADMIN, fakeDate, gate, settle, watchNetwork } from '../helpers'
+import { ADMIN, fakeDate, gate, settle, watchNetwork, watchRefreshes } from '../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from '../tabs/tabs'
 
 const REFRESH = '/auth/jwt/refresh/'
@@ -189,31 +189,6 @@ describe('one refresh across tabs', () => {
     expect(signOuts(tabs)).toEqual([])
   })
 })
-
-/** Refresh answers by status, and the refresh tokens sent, as the server saw them. */
-function watchRefreshes() {
-  const statuses: number[] = []
-  const sent: string[] = []
-  const onRequest = ({ request }: { request: Request }) => {
-    if (!request.url.endsWith(REFRESH)) return
-    void request
-      .clone()
-      .json()
-      .then((body: { refresh?: string }) => sent.push(String(body.refresh)))
-  }
-  const onResponse = ({ request, response }: { request: Request; response: Response }) => {
-    if (request.url.endsWith(REFRESH)) statuses.push(response.status)
-  }
-  server.events.on('request:start', onRequest)
-  server.events.on('response:mocked', onResponse)
-  afterThis.push(() => {
-    server.events.removeListener('request:start', onRequest)
-    server.events.removeListener('response:mocked', onResponse)
-  })
-  return { statuses, sent }
-}
-const afterThis: Array<() => void> = []
-afterEach(() => afterThis.splice(0).forEach((f) => f()))
 
 describe('the spend ledger: a rotated refresh token is spent at most once', () => {
   it('the next lock holder reads a stale localStorage and hears no news: it spends the successor, never the spent token', async () => {
