@@ -1,5 +1,5 @@
 /** import.meta.env read once into a typed, frozen config. */
-import type { BackendSettings } from './core/auth/backend'
+import type { BackendSettings } from './core/auth/session/backend'
 import type { StorageKind } from './core/auth/tokenStorage'
 
 export interface AppConfig {

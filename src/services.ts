@@ -5,10 +5,10 @@
 import type { AxiosInstance } from 'axios'
 import type { InjectionKey } from 'vue'
 import type { AppConfig } from './config'
-import { createBackendKnowledge } from './core/auth/backend'
+import { createBackendKnowledge } from './core/auth/session/backend'
 import { browserEnvironment } from './core/auth/environment'
-import { createSession, type Session } from './core/auth/session'
-import { createTokenApi } from './core/auth/tokenApi'
+import { createSession, type Session } from './core/auth/session/session'
+import { createTokenApi } from './core/auth/session/tokenApi'
 import { createAccessStorage, createTokenStorage } from './core/auth/tokenStorage'
 import { installAuthInterceptors } from './core/http/authInterceptors'
 import { apiBaseUrl, createHttpClient } from './core/http/createHttpClient'
@@ -57,7 +57,7 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
     // holds every refresh, sign-in and sign-out until it is in.
     ...(config.tokenStorage === 'local' && {
       loadTabs: () =>
-        import('./core/auth/browserTabs').then((m) => m.browserTabSync(tenancy.tenant)),
+        import('./core/auth/tabs/browserPorts').then((m) => m.browserTabProtocol(tenancy.tenant)),
     }),
     log,
   })

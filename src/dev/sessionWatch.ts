@@ -4,7 +4,7 @@
  * second and at once on every session event.
  */
 import { computed, readonly, ref, type ComputedRef, type Ref } from 'vue'
-import type { Session } from '@/core/auth/session'
+import type { Session } from '@/core/auth/session/session'
 import type { MockControls, RefreshFailure } from './mockControls'
 
 export interface SessionWatch {

@@ -1,12 +1,11 @@
 /**
- * The signed-in user and the session's tokens. The core session reads and writes the tokens
- * through a SessionStatePort that this store implements with refs, so they are reactive here.
+ * The signed-in user. The tokens stay in the core session (`services.session`): nothing in the
+ * views needs them, and a copy here would only be another place for them to go stale.
  */
 import { defineStore } from 'pinia'
-import { computed, inject, ref, shallowRef } from 'vue'
+import { computed, inject, ref } from 'vue'
 import { getMe, type CurrentUserWire } from '@/api/users'
-import type { SignOutReason } from '@/core/auth/session'
-import { NO_TOKENS, type SessionTokens } from '@/core/auth/sessionState'
+import type { SignOutReason } from '@/core/auth/session/session'
 import { SERVICES } from '@/services'
 import { useTenantStore } from './tenant'
 
@@ -14,14 +13,6 @@ export const useAuthStore = defineStore('auth', () => {
   const services = inject(SERVICES)!
   const session = services.session
   const tenant = useTenantStore()
-
-  const tokens = shallowRef<SessionTokens>(NO_TOKENS)
-  session?.useState({
-    read: () => tokens.value,
-    write: (next) => {
-      tokens.value = next
-    },
-  })
 
   const user = ref<CurrentUserWire | null>(null)
   /** A restored session whose profile is still on its way: signed in, the role not known yet. */
@@ -99,7 +90,6 @@ export const useAuthStore = defineStore('auth', () => {
 
   return {
     user,
-    tokens,
     ready,
     signedIn,
     role,

@@ -12,7 +12,7 @@ import {
   type InternalAxiosRequestConfig,
 } from 'axios'
 import { BackendMismatchError, SessionExpiredError, TokenRejectedError } from '../auth/errors'
-import type { Session } from '../auth/session'
+import type { Session } from '../auth/session/session'
 import { toApiError } from './errors'
 import { PUBLIC_ENDPOINTS, wantsAuth, type PublicEndpoint } from './publicEndpoints'
 import { replayConfig, track } from './replay'

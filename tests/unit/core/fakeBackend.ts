@@ -5,7 +5,7 @@
  */
 import { AxiosError, CanceledError, type AxiosAdapter, type AxiosResponse } from 'axios'
 import type { Scheduler } from 'fast-check'
-import { readToken } from '@/core/auth/jwt'
+import { readToken } from '@/core/auth/session/tokens'
 import { fakeJwt } from './helpers'
 
 export type RefreshOutcome = 'ok' | '401' | '500' | 'network'

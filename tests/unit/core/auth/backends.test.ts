@@ -6,15 +6,15 @@
  */
 import { http as mock, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createBackendKnowledge } from '@/core/auth/backend'
+import { createBackendKnowledge } from '@/core/auth/session/backend'
 import { isBackendMismatch, isSessionExpired } from '@/core/auth/errors'
-import { readToken } from '@/core/auth/jwt'
+import { readToken } from '@/core/auth/session/tokens'
 import { memoryStorage } from '@/core/auth/tokenStorage'
 import { configureMock, type MockConfig } from '@/mocks/config'
 import { resetDb } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, fakeJwt, GLOBEX, harness, settle, watchNetwork } from '../helpers'
-import { browser } from '../tabs/tabs'
+import { browser } from './tabs/harness'
 
 const REFRESH = '/auth/jwt/refresh/'
 const BLACKLIST = '/auth/jwt/blacklist/'

@@ -1,7 +1,7 @@
 /** Storage, rotation, the proactive scheduler (sleep, visibility, online), clock skew and sign-out. */
 import { http as mock, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { readToken } from '@/core/auth/jwt'
+import { readToken } from '@/core/auth/session/tokens'
 import { memoryStorage } from '@/core/auth/tokenStorage'
 import { db } from '@/mocks/db'
 import { server } from '@/mocks/node'

@@ -11,7 +11,7 @@ import {
   memoryLedger,
   settleRecord,
   type SpendLedger,
-} from '@/core/auth/spendLedger'
+} from '@/core/auth/tabs/spendLedger'
 
 const T1 = 'header.payload.signature-of-token-one-aaaaaaaaaaaaaaaa'
 const T2 = 'header.payload.signature-of-token-two-bbbbbbbbbbbbbbbb'

@@ -1,31 +1,17 @@
 /**
- * What the tabs of one tenant tell each other, and the port that carries it: a BroadcastChannel
- * named `auth:<tenant>`, or, where that is absent, a key in web storage whose `storage` events the
- * other tabs hear. Messages from other tabs (or another version of the app) are checked before use.
+ * What the tabs of one tenant tell each other, and the port that carries it (adapters:
+ * `broadcastChannel.ts`, named `auth:<tenant>`, and, where that is absent, `storageChannel.ts`).
+ * Messages from other tabs (or another version of the app) are checked before use.
  *
  * Tokens travel in these messages, never in storage: the access token stays in memory. (The
  * storage fallback writes a message and removes it at once; only the refresh token is kept.)
  */
-import type { SignOutReason } from './events'
-import type { SharedStore, StorageEvents } from './storageLock'
-import type { TokenPair } from './tokenApi'
+import type { TabNews } from '../session/tabSeam'
+import type { SharedPair } from '../session/tokens'
 
-/** A pair as tabs share it, with the sender's server-clock offset (the tabs share one clock). */
-export interface SharedPair extends TokenPair {
-  offsetMs?: number
-}
-
+/** Every message names its sender; `ask` and `pair` are the tabs' own conversation. */
 export type TabMessage =
-  | {
-      type: 'signedIn'
-      from: string
-      pair: TokenPair
-      user: { id: number | string; email?: string }
-    }
-  /** A tab renewed its access token; `replaced`: the refresh token it rotated (none without rotation). */
-  | { type: 'refreshed'; from: string; pair: SharedPair; replaced?: string }
-  /** `refresh`: the refused token (not sent for a sign-out the user asked for: that ends every tab). */
-  | { type: 'signedOut'; from: string; reason: SignOutReason; refresh?: string }
+  | (TabNews & { from: string })
   /**
    * Who holds the access token that goes with this refresh token? With `after`: only a holder
    * whose access token expires later than that (epoch seconds) answers.
@@ -72,7 +58,7 @@ export function isTabMessage(m: unknown): m is TabMessage {
 }
 
 /** Listeners fed with checked messages. */
-function fanOut() {
+export function fanOut() {
   const listeners = new Set<(m: TabMessage) => void>()
   return {
     deliver: (m: unknown) => isTabMessage(m) && listeners.forEach((l) => l(m)),
@@ -93,54 +79,3 @@ export function newTabId(
 
 /** Nobody to talk to. */
 export const noChannel: TabChannel = { post: () => {}, on: () => () => {}, close: () => {} }
-
-interface BroadcastLike {
-  postMessage(message: unknown): void
-  onmessage: ((event: { data: unknown }) => void) | null
-  close(): void
-}
-
-export function broadcastChannel(
-  name: string,
-  create: (name: string) => BroadcastLike = (n) => new BroadcastChannel(n) as BroadcastLike,
-): TabChannel {
-  const channel = create(name)
-  const fan = fanOut()
-  channel.onmessage = (event) => fan.deliver(event.data)
-  return {
-    post: (m) => channel.postMessage(m),
-    on: fan.on,
-    close: () => (fan.clear(), channel.close()),
-  }
-}
-
-export function storageChannel(
-  name: string,
-  store: SharedStore,
-  events: StorageEvents,
-): TabChannel {
-  const key = `${name}:message`
-  const fan = fanOut()
-  let sent = 0
-  const off = events.on(key, (raw) => {
-    if (raw === null) return
-    try {
-      fan.deliver((JSON.parse(raw) as { m?: unknown }).m)
-    } catch {
-      // not one of ours
-    }
-  })
-  return {
-    post(m) {
-      try {
-        // A counter keeps two equal messages apart: an unchanged value fires no event.
-        store.setItem(key, JSON.stringify({ m, n: ++sent, at: Date.now() }))
-        store.removeItem(key)
-      } catch {
-        // storage full or blocked: the other tabs will learn from the stored refresh token
-      }
-    },
-    on: fan.on,
-    close: () => (fan.clear(), off()),
-  }
-}

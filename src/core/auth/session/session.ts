@@ -4,24 +4,32 @@
  * instance. Other tabs are the tab-sync plug-in's business (`tabSyncPort.ts`): without it, the
  * session is alone.
  */
+import { systemClock, systemTimers, withTimeout } from '../clock'
+import { headlessEnvironment } from '../environment'
+import { isRefreshFailed, RefreshFailedError, SessionExpiredError } from '../errors'
 import { createBackendKnowledge } from './backend'
 import { DEFAULT_BACKOFF } from './backoff'
-import { systemClock, systemTimers, withTimeout } from './clock'
-import { headlessEnvironment } from './environment'
-import { isRefreshFailed, RefreshFailedError, SessionExpiredError } from './errors'
 import type { SignOutReason } from './events'
 import { createEmitter } from './events'
-import { createExchange } from './exchange'
 import { createExpiryModel } from './expiry'
-import { redact, userOf } from './jwt'
 import { createRefreshGate } from './refreshGate'
+import { createRotation } from './rotation'
 import { createScheduler } from './scheduler'
-import type { Session, SessionDeps } from './sessionTypes'
-import { singleTab, type EndHow, type SyncContext, type TabNews, type TabSync } from './tabSyncPort'
-import { createTokenHolder } from './tokenHolder'
+import { singleTab, type TabHost, type TabNews, type TabSync } from './tabSeam'
+import { createTokenHolder, redact, userOf, type SharedPair, type TokenClaims } from './tokens'
+import type { Session, SessionDeps } from './types'
 
 export type { SessionEvent, SignOutReason } from './events'
-export type { Session, SessionDeps } from './sessionTypes'
+export type { Session, SessionDeps } from './types'
+
+/** here: this tab ends it (and says so); remote: another tab did (and cleared storage); quiet: a sign-in follows. */
+type EndHow = 'here' | 'remote' | 'quiet'
+
+/**
+ * Where a pair comes from: this tab's sign-in or refresh, or another tab's news (a sign-in there
+ * always starts a new session here; a refresh renews this one if it is the same user's).
+ */
+export type AdoptSource = 'login' | 'refresh' | 'tab-login' | 'tab-refresh'
 
 /** A sign-out as the other tabs hear it: a refused token is named, so tabs past it stay signed in. */
 const signedOutNews = (reason: SignOutReason, refresh: string | null): TabNews => ({
@@ -47,7 +55,6 @@ export function createSession(deps: SessionDeps): Session {
     expiry,
     clock,
     backend,
-    state: deps.state,
     log,
   })
   /** Blacklists a refresh token, unless the backend has been seen to have no blacklist endpoint. */
@@ -95,13 +102,55 @@ export function createSession(deps: SessionDeps): Session {
     events.emit({ type: 'signedOut', reason, ...(how === 'remote' && { remote: true }) })
   }
 
-  const context: SyncContext = {
+  /**
+   * The one path by which a pair becomes the session's: sign-in, this tab's refresh, and pairs
+   * heard from other tabs. A pair that is not a renewal of this user's session starts a new one (a
+   * new epoch: results of the old one are discarded). Null when the pair is unusable (nothing
+   * changes).
+   */
+  function adopt(
+    pair: SharedPair,
+    source: AdoptSource,
+    answer: { serverTimeMs?: number; replaced?: string | null } = {},
+  ): TokenClaims | null {
+    const claims = tokens.check(pair)
+    if (!claims) return null
+    const remote = source === 'tab-login' || source === 'tab-refresh'
+    const renewal =
+      source === 'refresh' ||
+      (source === 'tab-refresh' &&
+        tokens.refresh !== null &&
+        userOf(tokens.refresh) === String(claims.user_id))
+    if (source === 'login') end('user', 'quiet')
+    else if (!renewal) {
+      tokens.clear(false)
+      gate.reset()
+    }
+    tokens.take(pair, remote ? 'remote' : source, answer.serverTimeMs)
+    scheduler.start()
+    if (source === 'login')
+      sync.publish({ type: 'signedIn', pair, user: { id: claims.user_id, email: claims.email } })
+    // A kept refresh token replaces nothing: the other tabs take the new access token alone.
+    if (source === 'refresh')
+      sync.publish({
+        type: 'refreshed',
+        pair,
+        ...(answer.replaced && { replaced: answer.replaced }),
+      })
+    const what = renewal ? 'refreshed' : 'signed in'
+    log(`${what}${remote ? ' in another tab' : ''}; access ${redact(pair.access)}`)
+    events.emit({
+      type: renewal ? 'refreshed' : 'signedIn',
+      claims,
+      ...(remote && { remote: true }),
+    })
+    return claims
+  }
+
+  /** What the tab plug-in may see and do: read the pair, hand over news; nothing else. */
+  const host: TabHost = {
     tenant,
-    tokens,
     storage,
-    gate,
-    scheduler,
-    events,
     timers,
     log,
     timeoutMs,
@@ -109,9 +158,17 @@ export function createSession(deps: SessionDeps): Session {
     now: () => clock.now(),
     offsetMs: () => expiry.offsetMs,
     rotates: () => backend.rotates,
-    end,
+    current: () => ({
+      access: tokens.access,
+      refresh: tokens.refresh,
+      accessExp: tokens.claims?.exp ?? 0,
+      usable: tokens.usable() !== null,
+    }),
+    spendable: (token) => tokens.spendable(token),
+    pairHeard: (pair, as) => adopt(pair, as === 'signedIn' ? 'tab-login' : 'tab-refresh') !== null,
+    signOutHeard: (reason) => end(reason, 'remote'),
   }
-  let sync: TabSync = deps.tabs?.(context) ?? singleTab
+  let sync: TabSync = deps.tabs?.(host) ?? singleTab
   let loading: Promise<void> | null = null
   let disposed = false
   /**
@@ -123,7 +180,7 @@ export function createSession(deps: SessionDeps): Session {
     if (disposed) return Promise.reject(new RefreshFailedError('This session was closed.', false))
     loading ??= withTimeout(
       deps.loadTabs().then((plugin) => {
-        if (sync === singleTab && !disposed) sync = plugin(context)
+        if (sync === singleTab && !disposed) sync = plugin(host)
       }),
       timeoutMs,
       timers,
@@ -142,12 +199,13 @@ export function createSession(deps: SessionDeps): Session {
   }
   tabsReady().catch(() => {})
 
-  const exchange = createExchange({
+  const rotate = createRotation({
     api,
     tokens,
     backend,
     revoke: (token) => void revoke(token),
     sync: () => sync,
+    adopt: (pair, replaced, serverTimeMs) => adopt(pair, 'refresh', { replaced, serverTimeMs }),
     end,
     emit: events.emit,
     log,
@@ -196,14 +254,10 @@ export function createSession(deps: SessionDeps): Session {
         log(`sign-in answer refused: ${why}`)
         throw new SessionExpiredError(`The server returned unusable tokens: ${why}.`)
       }
-      const fresh = await locked(
-        () => (end('user', 'quiet'), tokens.take(pair, 'login', answer.serverTimeMs)),
+      const fresh = await locked(() =>
+        adopt(pair as SharedPair, 'login', { serverTimeMs: answer.serverTimeMs }),
       )
       if (!fresh) throw new SessionExpiredError('The server returned unusable tokens.')
-      scheduler.start()
-      sync.publish({ type: 'signedIn', pair, user: { id: fresh.user_id, email: fresh.email } })
-      log(`signed in; access ${redact(pair.access)}`)
-      events.emit({ type: 'signedIn', claims: fresh })
     },
     async restore() {
       if (!tokens.refresh) return false
@@ -223,7 +277,7 @@ export function createSession(deps: SessionDeps): Session {
         const started = tokens.epoch
         await tabsReady()
         if (started !== tokens.epoch) throw new SessionExpiredError('The session changed.')
-        return exchange(signal)
+        return rotate(signal)
       }),
     usableToken: current,
     async validAccessToken() {
@@ -259,7 +313,6 @@ export function createSession(deps: SessionDeps): Session {
       for (const token of new Set([refresh, newer, late])) if (token) await revoke(token)
     },
     on: events.on,
-    useState: (port) => tokens.useState(port),
     dispose: () => {
       disposed = true
       scheduler.stop()

@@ -5,18 +5,20 @@
  */
 import axios, { type AxiosInstance } from 'axios'
 import { afterEach } from 'vitest'
-import type { SessionEvent } from '@/core/auth/events'
-import { createSession, type Session, type SessionDeps } from '@/core/auth/session'
-import { memoryLedger, type SpendLedger } from '@/core/auth/spendLedger'
-import { storageLocks } from '@/core/auth/storageLock'
-import { broadcastChannel, storageChannel } from '@/core/auth/tabChannel'
-import { noLocks, webLocks, type TabLocks } from '@/core/auth/tabLocks'
-import { tabSync } from '@/core/auth/tabSync'
-import { createTokenApi } from '@/core/auth/tokenApi'
+import type { SessionEvent } from '@/core/auth/session/events'
+import { createSession, type Session, type SessionDeps } from '@/core/auth/session/session'
+import { memoryLedger, type SpendLedger } from '@/core/auth/tabs/spendLedger'
+import { storageLease } from '@/core/auth/tabs/storageLease'
+import { broadcastChannel } from '@/core/auth/tabs/broadcastChannel'
+import { storageChannel } from '@/core/auth/tabs/storageChannel'
+import { noLocks, type TabLocks } from '@/core/auth/tabs/locks'
+import { webLocks } from '@/core/auth/tabs/webLocks'
+import { tabProtocol } from '@/core/auth/tabs/protocol'
+import { createTokenApi } from '@/core/auth/session/tokenApi'
 import { createTokenStorage, type TokenStorage } from '@/core/auth/tokenStorage'
 import { installAuthInterceptors } from '@/core/http/authInterceptors'
 import { server } from '@/mocks/node'
-import { ManualTimers, settle } from '../helpers'
+import { ManualTimers, settle } from '../../helpers'
 import { ChannelHub, FakeLockManager, SharedLocalStorage } from './fakes'
 
 export interface Tab {
@@ -95,11 +97,11 @@ export function browser(): Browser {
       lockKind === 'web-locks'
         ? webLocks(locks, timers)
         : lockKind === 'storage'
-          ? storageLocks({ ...view, timers, clock, random: () => draws, owner: name })
+          ? storageLease({ ...view, timers, clock, random: () => draws, owner: name })
           : noLocks
     const storage = createTokenStorage('local', tenant, { localStorage: view.store })
     const baseURL = `http://${tenant}.localhost/api/v1`
-    const plugin = tabSync({
+    const plugin = tabProtocol({
       locks: tabLocks,
       channel:
         channel === 'broadcast'

@@ -1,7 +1,7 @@
 /** simplejwt's token endpoints, called on a bare axios instance that has no auth interceptors. */
 import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios'
 import type { BackendKnowledge } from './backend'
-import { InvalidCredentialsError } from './errors'
+import { InvalidCredentialsError } from '../errors'
 
 export interface TokenPair {
   access: string

@@ -1,6 +1,6 @@
 /** The session's typed events, and the tiny emitter that delivers them. */
-import type { RefreshFailedError, SessionExpiredError } from './errors'
-import type { TokenClaims } from './jwt'
+import type { RefreshFailedError, SessionExpiredError } from '../errors'
+import type { TokenClaims } from './tokens'
 
 /** user: asked to; expired: the refresh token was refused; invalid-token: unusable tokens found. */
 export type SignOutReason = 'user' | 'expired' | 'invalid-token'

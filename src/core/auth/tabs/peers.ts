@@ -1,17 +1,17 @@
 /**
- * The session's side of the tab channel: publishes this tab's sign-in, refresh and sign-out,
- * hands other tabs' news to the session, answers "who has the access token for this refresh
+ * The other tabs, as this one talks with them over the channel: publishes this tab's sign-in,
+ * refresh and sign-out, hands other tabs' news to the protocol, answers "who has the access token for this refresh
  * token?", and remembers the last pair heard so a tab that finds a rotated token in storage can
  * adopt it without spending anything.
  */
-import type { Timers } from './clock'
-import { accessExp } from './jwt'
-import type { SignOutReason } from './events'
-import { noChannel, type TabChannel, type TabMessage } from './tabChannel'
-import type { TokenPair } from './tokenApi'
-import type { TabNews } from './tabSyncPort'
+import type { Timers } from '../clock'
+import type { SignOutReason } from '../session/events'
+import type { TabNews } from '../session/tabSeam'
+import type { TokenPair } from '../session/tokenApi'
+import { accessExp } from '../session/tokens'
+import { noChannel, type TabChannel, type TabMessage } from './channel'
 
-export interface CrossTabHooks {
+export interface PeerHooks {
   /** The pair this tab holds, to answer asks (null without an access token). */
   current(): TokenPair | null
   signedIn(pair: TokenPair): void
@@ -21,7 +21,7 @@ export interface CrossTabHooks {
   signedOut(reason: SignOutReason, refresh?: string): void
 }
 
-export interface CrossTab {
+export interface Peers {
   publish(message: TabNews): void
   /**
    * The pair another tab rotated `refresh` into: heard already, or heard within `withinMs`
@@ -45,7 +45,7 @@ export interface CrossTab {
   close(): void
 }
 
-export function createCrossTab(
+export function createPeers(
   deps: {
     channel: TabChannel
     tabId: string
@@ -54,8 +54,8 @@ export function createCrossTab(
     /** This tab's server-clock offset, sent along with every pair. */
     offsetMs(): number
   },
-  hooks: CrossTabHooks,
-): CrossTab {
+  hooks: PeerHooks,
+): Peers {
   const { channel, tabId, timers } = deps
   const heard = new Map<string, TokenPair>() // refresh token -> its pair (the last few)
   const successors = new Map<string, TokenPair>() // replaced refresh token -> the pair after it
@@ -97,7 +97,7 @@ export function createCrossTab(
     if (replaced) waiting.get(`next:${replaced}`)?.forEach((resolve) => resolve(pair))
   }
 
-  function send(message: TabNews): void {
+  function send(message: TabNews | { type: 'pair'; pair: TokenPair }): void {
     const m = { ...message, from: tabId } as TabMessage
     if ('pair' in m) m.pair = { ...m.pair, offsetMs: deps.offsetMs() }
     channel.post(m)

@@ -1,20 +1,20 @@
 /**
- * One refresh, as the gate runs it: under the tenant's refresh lock (other tabs, when the tab-sync
+ * One rotation of the refresh token (or, on a backend that keeps it, one renewal of the access
+ * token), as the gate runs it: under the tenant's refresh lock (other tabs, when the tab-sync
  * plug-in is in), first catch up with what another tab did, then claim the refresh token and spend
  * it only if this tab still needs a new access token and no tab has spent it; the claim is settled
  * (spent, and into what) before the lock is let go. A definitive refusal is checked once more against the
  * other tabs before the session is ended.
  */
 import { isAxiosError } from 'axios'
+import { RefreshFailedError, SessionExpiredError } from '../errors'
 import type { BackendKnowledge } from './backend'
-import { RefreshFailedError, SessionExpiredError } from './errors'
 import type { SessionEvent, SignOutReason } from './events'
-import { readToken, redact } from './jwt'
-import type { TokenHolder } from './tokenHolder'
-import type { RefreshAnswer, TokenApi } from './tokenApi'
-import type { TabSync } from './tabSyncPort'
+import type { TabSync } from './tabSeam'
+import type { RefreshAnswer, TokenApi, TokenPair } from './tokenApi'
+import { readToken, redact, type TokenClaims, type TokenHolder } from './tokens'
 
-export interface ExchangeDeps {
+export interface RotationDeps {
   api: TokenApi
   tokens: TokenHolder
   backend: BackendKnowledge
@@ -22,6 +22,8 @@ export interface ExchangeDeps {
   revoke(token: string): void
   /** The tab-sync in use now (it may be loaded after the session starts). */
   sync(): TabSync
+  /** The session's one way to take a pair (here: this tab's refresh); null when it is unusable. */
+  adopt(pair: TokenPair, replaced: string | null, serverTimeMs?: number): TokenClaims | null
   end(reason: SignOutReason): void
   emit(event: SessionEvent): void
   log(message: string): void
@@ -31,7 +33,21 @@ const isDefinitive = (e: unknown) =>
   isAxiosError(e) && (e.response?.status === 400 || e.response?.status === 401)
 const changed = (cause?: unknown) => new SessionExpiredError('The session changed.', { cause })
 
-export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promise<string> {
+/**
+ * What a refresh answer means for the token that was sent. With ROTATE_REFRESH_TOKENS off the
+ * answer is `{access}` (or repeats the token): the token sent stays the session's. Otherwise the
+ * answer's refresh token replaces it, and `sent` must never be spent again.
+ */
+export function readRotation(
+  sent: string,
+  answer: { access?: unknown; refresh?: unknown } | null | undefined,
+): { pair: { access: unknown; refresh: string }; rotated: string | null } {
+  const given = answer?.refresh
+  const rotated = typeof given === 'string' && given !== '' && given !== sent ? given : null
+  return { pair: { access: answer?.access, refresh: rotated ?? sent }, rotated }
+}
+
+export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promise<string> {
   const { tokens, log } = d
 
   /**
@@ -58,8 +74,7 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
       if (started !== tokens.epoch) throw changed(cause)
       if (!isDefinitive(cause))
         throw new RefreshFailedError('Could not renew the session.', true, { cause })
-      const rescued = await sync.rescue(sent, signal)
-      if (rescued) return rescued
+      if (await sync.rescue(sent, signal)) return tokens.access!
       const error = new SessionExpiredError('Your session has ended: please sign in again.', {
         cause,
       })
@@ -67,51 +82,55 @@ export function createExchange(d: ExchangeDeps): (signal: AbortSignal) => Promis
       d.end('expired')
       throw error
     }
-    // Without ROTATE_REFRESH_TOKENS the answer is `{access}`: the token sent stays the session's.
-    const given: unknown = answer?.refresh
-    const rotated = typeof given === 'string' && given !== sent
-    const pair = { access: answer?.access, refresh: rotated ? given : sent }
+    const { pair, rotated } = readRotation(sent, answer)
     // Before the lock is let go: the next holder must find `sent` spent and what it became.
-    await sync.settle(sent, rotated ? given : null)
+    await sync.settle(sent, rotated)
     if (started !== tokens.epoch) {
-      log(`discarding a refresh result from an older session: ${redact(pair.access)}`)
-      if (rotated) d.revoke(given)
+      log(`discarding a refresh result from an older session: ${redact(String(pair.access))}`)
+      if (rotated) d.revoke(rotated)
       throw new SessionExpiredError('The session changed during the refresh.')
     }
-    const fresh = tokens.take(pair, 'refresh', answer?.serverTimeMs)
-    if (!fresh) {
-      const why = tokens.refusal(pair) ?? 'unreadable'
+    const usable = { access: pair.access as string, refresh: pair.refresh }
+    if (!d.adopt(usable, rotated && sent, answer?.serverTimeMs)) {
+      const why = tokens.refusal(usable) ?? 'unreadable'
       log(`refresh answer refused: ${why}`)
       d.end('invalid-token')
       throw new SessionExpiredError(`The server returned unusable tokens: ${why}.`)
     }
-    d.backend.noteRotation(rotated)
-    // A kept refresh token replaces nothing: the other tabs take the new access token alone.
-    sync.publish({ type: 'refreshed', pair, ...(rotated && { replaced: sent }) })
-    log(`refreshed; access ${redact(pair.access)}`)
-    d.emit({ type: 'refreshed', claims: fresh })
-    return pair.access
+    d.backend.noteRotation(rotated !== null)
+    return usable.access
   }
 
-  return async function exchange(signal) {
+  return async function rotate(signal) {
     const started = tokens.epoch
     const generation = tokens.generation
     const sync = d.sync()
     try {
       return await sync.locked(async (held) => {
         if (started !== tokens.epoch) throw changed()
-        // A pair heard while waiting is already the newest: no need to ask for another.
-        if (tokens.generation === generation) await sync.catchUp(held)
+        // A pair heard while waiting is already the newest: no need to ask for another. Catching
+        // up may also find another tab's newer token in storage without its pair: spend that one.
+        const newer = tokens.generation === generation ? await sync.catchUp(held) : null
         if (started !== tokens.epoch) throw changed()
+        if (newer) tokens.holdRefresh(newer)
         // Another tab renewed the session while this one waited: nothing to spend.
         const ready = tokens.generation !== generation ? tokens.usable() : null
         if (ready) return ready
         // The last word before spending, from a medium every tab reads alike.
-        const adopted = await sync.claim(held)
+        const claim = tokens.refresh
+          ? await sync.claim(tokens.refresh, held)
+          : ({ kind: 'spend', token: null } as const)
         if (started !== tokens.epoch) throw changed()
+        if (claim.kind === 'ended') {
+          d.end('expired')
+          throw new SessionExpiredError('Your session has ended: please sign in again.')
+        }
+        if (claim.kind === 'adopted') return tokens.access!
         // News that arrived while the ledger answered (a kept token is never `rotated` there).
         const heard = tokens.generation !== generation ? tokens.usable() : null
-        return adopted ?? heard ?? spend(sync, signal, started)
+        if (heard) return heard
+        if (claim.token && claim.token !== tokens.refresh) tokens.holdRefresh(claim.token)
+        return spend(sync, signal, started)
       }, signal)
     } catch (e) {
       // Aborted while waiting for the lock because the session changed: say so, not "aborted".

@@ -3,8 +3,8 @@
  * (FIFO, AbortSignal while waiting, steal), a BroadcastChannel hub, and localStorage shared by the
  * tabs with `storage` events to the others. Deliveries are asynchronous, as in a browser.
  */
-import type { SharedStore, StorageEvents } from '@/core/auth/storageLock'
-import type { WebLockManager } from '@/core/auth/tabLocks'
+import type { SharedStore, StorageEvents } from '@/core/auth/tabs/storageLease'
+import type { WebLockManager } from '@/core/auth/tabs/locks'
 
 const later = (fn: () => void, hops = 1) => {
   const step = (n: number) => setImmediate(() => (n <= 1 ? fn() : step(n - 1)))

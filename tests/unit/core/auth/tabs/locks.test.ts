@@ -3,10 +3,11 @@
  * storage lease used where Web Locks are absent. Order of holders, never durations.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { storageLocks } from '@/core/auth/storageLock'
-import { webLocks, type TabLocks } from '@/core/auth/tabLocks'
-import { fakeDate, ManualTimers, settle } from '../helpers'
-import { FakeLockManager, SharedLocalStorage } from '../tabs/fakes'
+import { storageLease } from '@/core/auth/tabs/storageLease'
+import type { TabLocks } from '@/core/auth/tabs/locks'
+import { webLocks } from '@/core/auth/tabs/webLocks'
+import { fakeDate, ManualTimers, settle } from '../../helpers'
+import { FakeLockManager, SharedLocalStorage } from './fakes'
 
 beforeEach(fakeDate)
 
@@ -50,7 +51,7 @@ function storageTabs(n: number, timers: ManualTimers): TabLocks[] {
   const local = new SharedLocalStorage()
   const clock = { now: () => Date.now() }
   return Array.from({ length: n }, (_, i) =>
-    storageLocks({ ...local.tab(), timers, clock, random: () => i / n, owner: `tab${i}` }),
+    storageLease({ ...local.tab(), timers, clock, random: () => i / n, owner: `tab${i}` }),
   )
 }
 

@@ -1,22 +1,22 @@
 /**
- * The cross-tab plug-in: the tabs of one tenant that share a refresh token (localStorage) refresh
- * under one lock `auth:<tenant>:refresh` and tell each other of every sign-in, refresh and
- * sign-out on the channel `auth:<tenant>`. A pair heard from another tab is adopted as a refresh of
- * this session, or, for another user or a new login, as a new session (a new epoch, so results of
- * the old one are thrown away). Inside the lock a tab first catches up (a rotated token in storage
- * means its pair is adopted, not the old token spent), and a refusal is checked once more against
- * the other tabs before the session is ended.
+ * The protocol between the tabs of one tenant that share a refresh token (localStorage): they
+ * refresh under one lock `auth:<tenant>:refresh`, claim a token in the spend ledger before
+ * spending it, and tell each other of every sign-in, refresh and sign-out on the channel
+ * `auth:<tenant>`. A pair heard from another tab goes to the session (`host.pairHeard`), which
+ * adopts it as a renewal of its session or as a new one. Inside the lock a tab first catches up (a
+ * rotated token in storage means its pair is adopted, not the old token spent), and a refusal is
+ * checked once more against the other tabs before the session is ended.
  */
-import { createCrossTab } from './crossTab'
-import { RefreshFailedError, SessionExpiredError } from './errors'
-import { accessExp, readToken, redact, userOf } from './jwt'
-import { newTabId, type TabChannel } from './tabChannel'
+import { RefreshFailedError } from '../errors'
+import type { Claim, TabSyncPlugin } from '../session/tabSeam'
+import type { TokenPair } from '../session/tokenApi'
+import { accessExp, readToken, redact, userOf } from '../session/tokens'
+import { newTabId, type TabChannel } from './channel'
+import { childController, untilAborted, type TabLocks } from './locks'
+import { createPeers } from './peers'
 import type { SpendLedger } from './spendLedger'
-import { childController, untilAborted, type TabLocks } from './tabLocks'
-import type { TokenPair } from './tokenApi'
-import type { TabSyncPlugin } from './tabSyncPort'
 
-export interface TabSyncOptions {
+export interface TabProtocolOptions {
   /** The lock shared with the other tabs (Web Locks, or the storage lease). */
   locks: TabLocks
   /** The channel to the other tabs. */
@@ -45,9 +45,9 @@ const firstPair = (waits: Array<Promise<TokenPair | null>>) =>
       void wait.then((pair) => (pair ? resolve(pair) : --left === 0 && resolve(null)))
   })
 
-export function tabSync(options: TabSyncOptions): TabSyncPlugin {
+export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
   return (s) => {
-    const { tokens, storage, log } = s
+    const { storage, log } = s
     const lockName = `auth:${s.tenant}:refresh`
     // Long enough not to steal from a slow but live refresh (stealing spends its token a second
     // time), short enough that even with jitter the steal lands inside this tab's own refresh
@@ -63,33 +63,20 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
       ledgerBroken = true
     }
 
-    /** Takes a pair another tab obtained; false if it is unusable. */
-    function adopt(pair: TokenPair, login = false): boolean {
-      const claims = tokens.check(pair)
-      if (!claims) return false
-      const fresh =
-        !login && tokens.refresh !== null && userOf(tokens.refresh) === String(claims.user_id)
-      if (!fresh) {
-        tokens.clear(false)
-        s.gate.reset()
-      }
-      tokens.take(pair, 'remote')
-      s.scheduler.start()
-      log(`${fresh ? 'refreshed' : 'signed in'} in another tab; access ${redact(pair.access)}`)
-      s.events.emit({ type: fresh ? 'refreshed' : 'signedIn', claims, remote: true })
-      return true
-    }
-
     /** The pair's access token outlives the one this tab holds (or this tab holds none). */
-    const laterAccess = (pair: TokenPair) =>
-      accessExp(pair.access) > (tokens.claims?.exp ?? 0) || !tokens.access
+    const laterAccess = (pair: TokenPair) => {
+      const now = s.current()
+      return accessExp(pair.access) > now.accessExp || !now.access
+    }
+    /** A renewal heard or asked for: the session adopts it if it can. */
+    const adopt = (pair: TokenPair) => s.pairHeard(pair, 'refreshed')
 
     /** The current lock task had to wait: another tab held the lock (most likely refreshing). */
     let contended = false
     /** Another tab has spoken on the channel (a sign-in or refresh): there is someone to ask. */
     let heardPeers = false
 
-    const cross = createCrossTab(
+    const cross = createPeers(
       {
         channel: options.channel,
         tabId,
@@ -98,27 +85,28 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
         offsetMs: s.offsetMs,
       },
       {
-        current: () =>
-          tokens.access && tokens.refresh
-            ? { access: tokens.access, refresh: tokens.refresh }
-            : null,
+        current: () => {
+          const { access, refresh } = s.current()
+          return access && refresh ? { access, refresh } : null
+        },
         signedIn(pair) {
           heardPeers = true
-          if (pair.refresh !== tokens.refresh) adopt(pair, true)
+          if (pair.refresh !== s.current().refresh) s.pairHeard(pair, 'signedIn')
         },
         // Only a tab that is signed in follows refreshes; a signed-out one waits for a sign-in.
         refreshed(pair, replaced) {
           heardPeers = true
-          if (tokens.refresh === null) return
+          const known = s.current().refresh
+          if (known === null) return
           const follows =
-            tokens.refresh === pair.refresh
+            known === pair.refresh
               ? laterAccess(pair) // no rotation: the same refresh token, a newer access token
-              : tokens.refresh === replaced || storage.get() === pair.refresh
+              : known === replaced || storage.get() === pair.refresh
           if (follows) adopt(pair)
         },
         // A refusal of a token this tab has already moved past says nothing about its session.
         signedOut: (reason, refused) =>
-          void ((!refused || refused === tokens.refresh) && s.end(reason, 'remote')),
+          void ((!refused || refused === s.current().refresh) && s.signOutHeard(reason)),
       },
     )
 
@@ -135,8 +123,7 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
     /** The pair behind a newer refresh token another tab stored (not the one we know), if any. */
     async function storedByOthers(known: string | null, signal: AbortSignal) {
       const stored = storage.get()
-      if (!stored || stored === known || !tokens.spendable(stored) || older(stored, known))
-        return null
+      if (!stored || stored === known || !s.spendable(stored) || older(stored, known)) return null
       return { stored, pair: await cross.pairFor(stored, signal) }
     }
 
@@ -145,13 +132,14 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
      * for the lock asks the others for a later access token before it spends its own refresh.
      */
     async function catchUpUnrotated(signal: AbortSignal) {
-      const known = tokens.refresh
+      const now = s.current()
+      const known = now.refresh
       // A proactive refresh (the access token still works) can afford the short wait for an answer;
       // it also covers a tab whose timer fired just after another tab's refresh, before the news.
-      const proactive = tokens.usable() !== null && heardPeers
+      const proactive = now.usable && heardPeers
       if ((!contended && !proactive) || s.rotates() === true || !known) return
-      const pair = await cross.laterPair(known, tokens.claims?.exp ?? 0, signal)
-      if (pair && pair.refresh === tokens.refresh && laterAccess(pair) && adopt(pair))
+      const pair = await cross.laterPair(known, now.accessExp, signal)
+      if (pair && pair.refresh === s.current().refresh && laterAccess(pair) && adopt(pair))
         log(`another tab renewed the access token; adopted ${redact(pair.access)}`)
     }
 
@@ -166,15 +154,14 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
     }
 
     /**
-     * The ledger's word on the token about to be spent. Rotated already: adopt the pair of its
-     * successor (heard, or asked for), else hold the successor and ask again about that one.
+     * The ledger's word on `token`, about to be spent. Rotated already: adopt the pair of its
+     * successor (heard, or asked for), else ask again about the successor, and spend that one.
      */
-    async function claim(signal: AbortSignal): Promise<string | null> {
+    async function claim(token: string, signal: AbortSignal): Promise<Claim> {
+      let sent = token
       for (let hop = 0; hop < 8; hop++) {
-        const sent = tokens.refresh
-        if (!sent) return null
         const verdict = await verdictOn(sent, signal)
-        if (verdict.kind === 'go') return null
+        if (verdict.kind === 'go') return { kind: 'spend', token: sent }
         if (verdict.kind === 'busy') {
           // A tab that took the lock from a live spender (a bound outwaited, a clock that jumped):
           // that spend is still under way, and its news will come.
@@ -184,29 +171,25 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
           const stop = childController(signal)
           const pair = await firstPair([
             cross.successorOf(sent, stop.signal, withinMs),
-            cross.laterPair(sent, tokens.claims?.exp ?? 0, stop.signal, withinMs),
+            cross.laterPair(sent, s.current().accessExp, stop.signal, withinMs),
           ]).finally(() => stop.abort())
-          const kept = s.rotates() === false
-          if (pair && adopt(pair)) return tokens.access
+          if (pair && adopt(pair)) return { kind: 'adopted' }
           // A kept token may be spent twice without harm; a rotated one never.
-          if (kept) return null
+          if (s.rotates() === false) return { kind: 'spend', token: sent }
           throw new RefreshFailedError(
             'Another tab is renewing the session; retrying shortly.',
             true,
           )
         }
         const next = verdict.next
-        if (!tokens.spendable(next) || userOf(next) !== userOf(sent)) {
-          s.end('expired')
-          throw new SessionExpiredError('Your session has ended: please sign in again.')
-        }
+        if (!s.spendable(next) || userOf(next) !== userOf(sent)) return { kind: 'ended' }
         const pair = await cross.pairFor(next, signal)
         if (pair && adopt(pair)) {
           log(`${redact(sent)} was already rotated by another tab; adopted ${redact(pair.access)}`)
-          return tokens.access
+          return { kind: 'adopted' }
         }
         log(`${redact(sent)} was already rotated by another tab; going on with ${redact(next)}`)
-        tokens.holdRefresh(next)
+        sent = next
       }
       throw new RefreshFailedError(
         'The other tabs kept renewing the session; retrying shortly.',
@@ -218,14 +201,13 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
      * A tab with a refresh token and no access token (a new tab, or a reload without a kept one)
      * asks the open tabs for an access token that still works before it spends anything.
      */
-    async function askOpenTabs(signal: AbortSignal): Promise<boolean> {
-      const known = tokens.refresh!
+    async function askOpenTabs(known: string, signal: AbortSignal): Promise<boolean> {
       const soonest = Math.ceil((s.now() + s.offsetMs()) / 1000) + 2
       const withinMs = Math.min(options.askMs ?? 500, 250)
       const pair = await cross.laterPair(known, soonest, signal, withinMs)
-      if (!pair || pair.refresh !== tokens.refresh || !adopt(pair)) return false
+      if (!pair || pair.refresh !== s.current().refresh || !adopt(pair)) return false
       log(`an open tab had an access token for this session; adopted ${redact(pair.access)}`)
-      return tokens.usable() !== null
+      return s.current().usable
     }
 
     return {
@@ -240,23 +222,26 @@ export function tabSync(options: TabSyncOptions): TabSyncPlugin {
           return task(held)
         }),
       async catchUp(signal) {
-        const found = await storedByOthers(tokens.refresh, signal)
-        if (!found && !tokens.access && tokens.refresh && (await askOpenTabs(signal))) return
-        if (!found) return catchUpUnrotated(signal)
+        const now = s.current()
+        const found = await storedByOthers(now.refresh, signal)
+        if (!found && !now.access && now.refresh && (await askOpenTabs(now.refresh, signal)))
+          return null
+        if (!found) return catchUpUnrotated(signal).then(() => null)
         if (found.pair && adopt(found.pair)) {
           log(`another tab rotated the refresh token; adopted ${redact(found.pair.access)}`)
-        } else if (userOf(found.stored) === userOf(tokens.refresh)) {
+        } else if (userOf(found.stored) === userOf(s.current().refresh)) {
           // The tab that rotated it is gone: spend the newest token rather than our spent one.
           log(`no tab holds the pair of ${redact(found.stored)}; refreshing with it`)
-          tokens.holdRefresh(found.stored)
+          return found.stored
         }
+        return null
       },
       async rescue(sent, signal) {
         const next =
           (await storedByOthers(sent, signal))?.pair ?? (await cross.successorOf(sent, signal))
-        if (!next || !adopt(next)) return null
+        if (!next || !adopt(next)) return false
         log(`${redact(sent)} was spent by another tab; adopted its pair`)
-        return tokens.access
+        return true
       },
       publish: cross.publish,
       // A refresh another tab finished before it heard of this sign-out stored a newer token of

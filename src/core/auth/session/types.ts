@@ -1,14 +1,13 @@
 /** The session's public shape and its injected dependencies. */
 import type { BackendKnowledge } from './backend'
 import type { BackoffPolicy } from './backoff'
-import type { Clock, Timers } from './clock'
-import type { Environment } from './environment'
+import type { Clock, Timers } from '../clock'
+import type { Environment } from '../environment'
+import type { TokenStorage } from '../tokenStorage'
 import type { SessionListener, SignOutReason } from './events'
-import type { TokenClaims } from './jwt'
-import type { SessionStatePort } from './sessionState'
+import type { TabSyncPlugin } from './tabSeam'
 import type { TokenApi } from './tokenApi'
-import type { TokenStorage } from './tokenStorage'
-import type { TabSyncPlugin } from './tabSyncPort'
+import type { TokenClaims } from './tokens'
 
 export type { SessionEvent, SessionListener, SignOutReason } from './events'
 
@@ -26,7 +25,6 @@ export interface SessionDeps {
    * token API and the interceptors. Defaults to simplejwt's defaults, learnt as answers come.
    */
   backend?: BackendKnowledge
-  state?: SessionStatePort
   clock?: Clock
   timers?: Timers
   environment?: Environment
@@ -40,7 +38,7 @@ export interface SessionDeps {
   checkEveryMs?: number
   log?: (message: string) => void
   /**
-   * Coordination with the other tabs that share the refresh token (`tabSync(...)`; none by
+   * Coordination with the other tabs that share the refresh token (`tabProtocol(...)`; none by
    * default: one tab).
    */
   tabs?: TabSyncPlugin
@@ -82,8 +80,6 @@ export interface Session {
   validAccessToken(): Promise<string | null>
   signOut(reason?: SignOutReason): Promise<void>
   on(listener: SessionListener): () => void
-  /** Moves the tokens into another holder (the reactive store) and uses it from now on. */
-  useState(port: SessionStatePort): void
   /** Stops the timers and leaves the tab channel (tests, hot reload). */
   dispose(): void
 }

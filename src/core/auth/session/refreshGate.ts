@@ -4,8 +4,8 @@
  * jittered backoff instead of hammering the server, and callers hear so at once.
  */
 import { backoffDelay, type BackoffPolicy } from './backoff'
-import { withTimeout, type Clock, type Timers } from './clock'
-import { isRefreshFailed, RefreshFailedError } from './errors'
+import { withTimeout, type Clock, type Timers } from '../clock'
+import { isRefreshFailed, RefreshFailedError } from '../errors'
 
 export interface RefreshGateDeps {
   clock: Clock

@@ -5,8 +5,8 @@
  * `storage` event that frees it. Bounded like the Web Locks one: a lease older than `waitMs`
  * (a tab that hung or died holding it) is taken over.
  */
-import type { Clock, Timers } from './clock'
-import { abortError, childController, type TabLocks } from './tabLocks'
+import type { Clock, Timers } from '../clock'
+import { abortError, childController, type TabLocks } from './locks'
 
 /** The part of `Storage` used here. */
 export interface SharedStore {
@@ -20,7 +20,7 @@ export interface StorageEvents {
   on(key: string, listener: (value: string | null) => void): () => void
 }
 
-export interface StorageLockDeps {
+export interface StorageLeaseDeps {
   store: SharedStore
   events: StorageEvents
   timers: Timers
@@ -37,7 +37,7 @@ interface Lease {
   at: number
 }
 
-export function storageLocks(d: StorageLockDeps): TabLocks {
+export function storageLease(d: StorageLeaseDeps): TabLocks {
   const settleMs = d.settleMs ?? 40
   const read = (key: string): Lease | null => {
     try {

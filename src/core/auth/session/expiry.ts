@@ -4,8 +4,8 @@
  * Never from a refreshed access token: simplejwt 5.2.2 copies the original login `iat` into it
  * (contract §3.2), and never as `exp - iat`.
  */
-import type { Clock } from './clock'
-import type { TokenClaims } from './jwt'
+import type { Clock } from '../clock'
+import type { TokenClaims } from './tokens'
 
 export interface ExpiryModel {
   /** Learns the server clock from an `iat` (epoch seconds) stamped at issue, just received. */

@@ -5,7 +5,7 @@
  * before the token in `Authorization` (AUTH_HEADER_TYPES). What an answer shows is learnt from it;
  * what no answer shows is configured; when the two disagree, `advice` says which setting to change.
  */
-import type { TokenClaims } from './jwt'
+import type { TokenClaims } from './tokens'
 
 export interface BackendSettings {
   /** The claim that names the tenant, when the backend adds one (default `tenant`). */

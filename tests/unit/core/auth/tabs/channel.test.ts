@@ -1,13 +1,10 @@
 /** The tab channel's messages: what is accepted from another tab, and the storage fallback. */
 import { describe, expect, it } from 'vitest'
-import {
-  broadcastChannel,
-  isTabMessage,
-  storageChannel,
-  type TabMessage,
-} from '@/core/auth/tabChannel'
-import { settle } from '../helpers'
-import { ChannelHub, SharedLocalStorage } from '../tabs/fakes'
+import { broadcastChannel } from '@/core/auth/tabs/broadcastChannel'
+import { isTabMessage, type TabMessage } from '@/core/auth/tabs/channel'
+import { storageChannel } from '@/core/auth/tabs/storageChannel'
+import { settle } from '../../helpers'
+import { ChannelHub, SharedLocalStorage } from './fakes'
 
 const pair = { access: 'a.b.c', refresh: 'd.e.f' }
 

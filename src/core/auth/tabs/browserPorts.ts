@@ -4,21 +4,18 @@
  * ledger in IndexedDB when it exists (with either lock). Only worth
  * building when the refresh token is in localStorage (shared by the tabs of the origin).
  */
-import { systemClock, systemTimers } from './clock'
+import { systemClock, systemTimers } from '../clock'
+import type { TabSyncPlugin } from '../session/tabSeam'
+import { broadcastChannel } from './broadcastChannel'
+import { newTabId, noChannel, type TabChannel } from './channel'
+import { noLocks, type TabLocks, type WebLockManager } from './locks'
+import { tabProtocol } from './protocol'
 import { indexedDbLedger, type IndexedDbFactory, type SpendLedger } from './spendLedger'
-import { storageLocks, type SharedStore, type StorageEvents } from './storageLock'
-import {
-  broadcastChannel,
-  newTabId,
-  noChannel,
-  storageChannel,
-  type TabChannel,
-} from './tabChannel'
-import { noLocks, webLocks, type TabLocks, type WebLockManager } from './tabLocks'
-import { tabSync } from './tabSync'
-import type { TabSyncPlugin } from './tabSyncPort'
+import { storageChannel } from './storageChannel'
+import { storageLease, type SharedStore, type StorageEvents } from './storageLease'
+import { webLocks } from './webLocks'
 
-export interface CrossTabPorts {
+export interface TabPorts {
   locks: TabLocks
   channel: TabChannel
   /** This tab, in messages and leases. */
@@ -55,17 +52,17 @@ export function pageStorageEvents(scope: PageScope): StorageEvents {
   }
 }
 
-export function browserTabs(
+export function browserTabPorts(
   tenant: string,
   scope: PageScope = globalThis as PageScope,
-): CrossTabPorts {
+): TabPorts {
   const tabId = newTabId(scope)
   const store = scope.localStorage
   const events = pageStorageEvents(scope)
   const locks = scope.navigator?.locks
     ? webLocks(scope.navigator.locks, systemTimers)
     : store
-      ? storageLocks({
+      ? storageLease({
           store,
           events,
           timers: systemTimers,
@@ -93,6 +90,6 @@ export function browserTabs(
 }
 
 /** The tab-sync plug-in over this page's ports (opened only when a session takes it). */
-export function browserTabSync(tenant: string, scope?: PageScope): TabSyncPlugin {
-  return (session) => tabSync(browserTabs(tenant, scope))(session)
+export function browserTabProtocol(tenant: string, scope?: PageScope): TabSyncPlugin {
+  return (session) => tabProtocol(browserTabPorts(tenant, scope))(session)
 }

@@ -4,8 +4,8 @@
  * on its first tick instead of trusting a timer that slept too. Paused while the tab is hidden;
  * checked at once when it becomes visible or the device comes back online.
  */
-import { MAX_DELAY_MS, type TimerHandle, type Timers } from './clock'
-import type { Environment } from './environment'
+import { MAX_DELAY_MS, type TimerHandle, type Timers } from '../clock'
+import type { Environment } from '../environment'
 
 export interface SchedulerDeps {
   timers: Timers
