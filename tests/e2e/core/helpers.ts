@@ -73,8 +73,16 @@ const isPost = (request: Request, endpoint: string) =>
 export interface RefreshCall {
   /** The refresh token the request spent. */
   token: string | null
-  /** Its answer: the status, the keys of the body and the tokens it carried. */
-  answer: Promise<{ status: number | null; keys: string[]; access?: string; refresh?: string }>
+  /** When the request left (the test's clock, epoch ms). */
+  at: number
+  /** Its answer: the status, the keys of the body, the tokens it carried, when it came. */
+  answer: Promise<{
+    status: number | null
+    keys: string[]
+    access?: string
+    refresh?: string
+    at: number
+  }>
 }
 
 /** The app's `POST jwt/refresh/` requests from every page of the context, in order. */
@@ -85,13 +93,16 @@ export function watchRefreshes(context: BrowserContext) {
     const body = request.postDataJSON() as { refresh?: string } | null
     seen.push({
       token: body?.refresh ?? null,
+      at: Date.now(),
       answer: request.response().then(async (response) => {
+        const at = Date.now()
         const json = (await response?.json().catch(() => null)) as TokenAnswer['body'] | null
         return {
           status: response?.status() ?? null,
           keys: json ? Object.keys(json).sort() : [],
           access: json?.access,
           refresh: json?.refresh,
+          at,
         }
       }),
     })

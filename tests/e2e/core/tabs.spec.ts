@@ -66,10 +66,14 @@ for (const mode of ['Web Locks', 'no Web Locks (storage lease)'] as const) {
       const pages = await openThreeTabs(context, page)
       const locks = await page.evaluate(() => 'locks' in navigator && !!navigator.locks)
       expect(locks).toBe(mode === 'Web Locks')
-      // The tabs hold one pair: the one the last tab's start-up refresh stored.
+      // The tabs come to hold one pair. (Which one is not fixed: on a loaded machine the opening
+      // of three tabs can outlast a 10 s token, and a proactive refresh renews it meanwhile.)
       await expect
-        .poll(() => Promise.all(pages.map((p) => storedRefresh(p))))
-        .toEqual(Array(3).fill(await storedRefresh(page)))
+        .poll(async () => {
+          const held = new Set(await Promise.all(pages.map((p) => storedRefresh(p))))
+          return held.size === 1 && !held.has(null)
+        })
+        .toBe(true)
       const before = await storedRefresh(page)
 
       // Every tab's access token expires at the same moment; each tab wants a refresh and
@@ -94,22 +98,36 @@ for (const mode of ['Web Locks', 'no Web Locks (storage lease)'] as const) {
       )
       refreshes.stop()
 
-      // Counted up to here: the renewed pair's own proactive refresh comes later (the access
-      // lifetimes here are 8 s on the mock and 10 s on Django, renewed at 75% at the earliest).
+      // The tabs fell due together: every refresh that left within half a lifetime of the first
+      // answer is part of that one renewal, and there must be one. Later ones (on a loaded
+      // machine the navigation can outlast 75% of a 10 s token) are the renewed pair's own, and
+      // each spends the token the one before it returned: none is spent twice.
+      const lifetimeMs =
+        (backend().backend === 'mock' ? accessSeconds(MOCK_SECONDS) : accessSeconds()) * 1000
       const spent = refreshes.seen.map((r) => r.token?.slice(-8))
       const why = `spent ${spent.join(', ')}\n${logs.join('\n')}`
-      expect(refreshes.count(), why).toBe(1)
-      expect(refreshes.seen[0]?.token, why).toBe(before)
       const answer = await refreshes.seen[0]!.answer
+      const together = refreshes.seen.filter((r) => r.at < answer.at + lifetimeMs / 2)
+      expect(together.length, why).toBe(1)
+      expect(refreshes.seen[0]?.token, why).toBe(before)
       expect(answer.status, why).toBe(200)
+      const answers = await Promise.all(refreshes.seen.map((r) => r.answer))
+      expect(
+        answers.map((a) => a.status),
+        why,
+      ).toEqual(answers.map(() => 200))
+      if (rotates())
+        for (let i = 1; i < refreshes.seen.length; i++)
+          expect(refreshes.seen[i]!.token, why).toBe(answers[i - 1]!.refresh)
       // Hardened: every tab now holds the rotated token; original: the one they had all along.
       expect(answer.keys).toEqual(rotates() ? ['access', 'refresh'] : ['access'])
-      const held = rotates() ? answer.refresh : before
+      for (const p of pages) expect(new URL(p.url()).pathname).toBe('/expenses')
+      await expect
+        .poll(async () => new Set(await Promise.all(pages.map((p) => storedRefresh(p)))).size)
+        .toBe(1)
+      const held = await storedRefresh(page)
       if (rotates()) expect(held).not.toBe(before)
-      for (const p of pages) {
-        expect(new URL(p.url()).pathname).toBe('/expenses')
-        await expect.poll(() => storedRefresh(p)).toBe(held)
-      }
+      else expect(held).toBe(before)
     })
 
     test('sign-out in one tab: all three show the sign-in page within a second', async ({
