@@ -62,13 +62,20 @@ test(`${TABS} tabs navigating for ${SECONDS} s: no refresh refused, no tab signe
   const until = Date.now() + SECONDS * 1000
   await Promise.all(pages.map((p, i) => wander(p, until, trouble, i)))
   refreshes.stop()
-  for (const p of pages) await expectSignedIn(p)
+  // Still signed in, every tab: back home by the app's own link, the user's name is there.
+  for (const p of pages) {
+    await p.getByRole('link', { name: 'Home', exact: true }).click()
+    await expectSignedIn(p)
+  }
 
   const answers = await Promise.all(refreshes.seen.map((r) => r.answer))
   const statuses = answers.map((a) => a.status)
   const why = `${trouble.join('\n')}\nstatuses ${statuses.join(',')}\n${logs.slice(-60).join('\n')}`
   expect(trouble, why).toEqual([])
-  expect(statuses.filter((s) => s !== 200), why).toEqual([])
+  expect(
+    statuses.filter((s) => s !== 200),
+    why,
+  ).toEqual([])
   // One refresh per expiry: with rotation each refresh spends the token the previous one gave.
   const tokens = refreshes.seen.map((r) => r.token)
   if (rotates()) {
