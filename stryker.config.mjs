@@ -16,7 +16,8 @@ export default {
   incremental: true,
   // A mutant run only while modules load (a constant, a regex) would cost a run of every test: left out.
   ignoreStatic: true,
-  timeoutMS: 3_000,
+  // Generous: on a busy machine a short bound turns slow runs into false "timeout" kills.
+  timeoutMS: 10_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

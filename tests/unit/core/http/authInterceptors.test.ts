@@ -6,7 +6,7 @@
 import axios, { isCancel } from 'axios'
 import { http as mock, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { isSessionExpired, isTokenRejected } from '@/core/auth/errors'
+import { isBackendMismatch, isSessionExpired, isTokenRejected } from '@/core/auth/errors'
 import { installAuthInterceptors } from '@/core/http/authInterceptors'
 import { ApiError, isApiError, isNetworkError } from '@/core/http/errors'
 import { server } from '@/mocks/node'
@@ -111,6 +111,46 @@ describe('refused again after a refresh', () => {
     const error = await h.http.get(ME).catch((e: unknown) => e)
     expect(isTokenRejected(error) && [error.status, error.code]).toEqual([401, 'token_not_valid'])
     expect((error as Error).cause).toBeInstanceOf(ApiError)
+  })
+})
+
+describe('an Authorization header the server ignores', () => {
+  it('with no challenge to read, a BackendMismatchError names the setting, its cause the 401', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    server.use(
+      mock.get(`*/api/v1${ME}`, () =>
+        HttpResponse.json(
+          { detail: 'Authentication credentials were not provided.' },
+          { status: 401 },
+        ),
+      ),
+    )
+    const net = watchNetwork()
+    const error = await h.http.get(ME).catch((e: unknown) => e)
+    expect(isBackendMismatch(error) && error.message).toMatch(/check VITE_AUTH_HEADER_TYPE/)
+    expect((error as Error).cause).toMatchObject({ name: 'ApiError', status: 401 })
+    expect(net.count(ME)).toBe(1)
+  })
+
+  it('a challenge naming another type: sent once more with it; ignored again, the error says what to set', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    let challenge = 'JWT realm="api"'
+    server.use(
+      mock.get(`*/api/v1${ME}`, () => {
+        const answer = HttpResponse.json(
+          { detail: 'Authentication credentials were not provided.' },
+          { status: 401, headers: { 'WWW-Authenticate': challenge } },
+        )
+        challenge = 'Token realm="api"'
+        return answer
+      }),
+    )
+    const net = watchNetwork()
+    const error = await h.http.get(ME).catch((e: unknown) => e)
+    expect(isBackendMismatch(error) && error.message).toMatch(/set VITE_AUTH_HEADER_TYPE=Token/)
+    expect(net.seen.map((s) => s.authorization?.split(' ')[0])).toEqual(['Bearer', 'JWT'])
   })
 })
 

@@ -4,10 +4,14 @@
  * log may say. Counts are taken at the network edge.
  */
 import { http as mock, HttpResponse } from 'msw'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { isRefreshFailed, isSessionExpired, type RefreshFailedError } from '@/core/auth/errors'
+import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
-import { ADMIN, fakeDate, gate, harness, settle, watchNetwork } from '../../helpers'
+import { memoryLedger } from '@/core/auth/tabs/spendLedger'
+import { readToken } from '@/core/auth/session/tokens'
+import { ADMIN, fakeDate, gate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
+import { browser } from '../tabs/harness'
 
 const REFRESH = '/auth/jwt/refresh/'
 const ME = '/auth/users/me/'
@@ -79,6 +83,7 @@ describe('transient failures back off', () => {
     await h.timers.advance(3_000)
     const error = (await refresh.catch((e: unknown) => e)) as RefreshFailedError
     expect(isRefreshFailed(error) && error.transient).toBe(true)
+    expect(error.message).toMatch(/timed out/)
     expect(error.retryAfterMs).toBeGreaterThan(0)
     expect(h.session.signedIn).toBe(true)
     expect(h.session.refreshing).toBe(false)
@@ -89,6 +94,16 @@ describe('transient failures back off', () => {
     await settle(20)
     expect(net.count(REFRESH)).toBe(1)
     expect(h.events.filter((e) => e.type === 'refreshed')).toHaveLength(1)
+  })
+})
+
+describe('a session closed before its tab plug-in came', () => {
+  it('refuses to refresh, and says so as a failure not worth retrying', async () => {
+    const h = harness({ loadTabs: () => new Promise(() => {}) })
+    h.session.dispose()
+    const error = (await h.session.refresh().catch((e: unknown) => e)) as RefreshFailedError
+    expect(isRefreshFailed(error) && [error.transient, error.retryAfterMs]).toEqual([false, 0])
+    expect(h.session.refreshing).toBe(false)
   })
 })
 
@@ -171,5 +186,82 @@ describe('the log', () => {
       const signature = token.split('.')[2]!
       expect(logs.filter((m) => m.includes(token) || m.includes(signature))).toEqual([])
     }
+    // Yet it says which token it is about: its first characters and its length.
+    const [access] = tokens as [string]
+    expect(
+      logs.some((m) => m.includes(access.slice(0, 6)) && m.includes(String(access.length))),
+    ).toBe(true)
   })
+})
+
+describe('what a session leaves behind', () => {
+  it('signed out after several renewals: no timer of the session is left running', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    for (let i = 0; i < 3; i++) await h.session.refresh()
+    await h.timers.advance(1_000)
+    expect(h.timers.pending).toBeGreaterThan(0)
+    await h.session.signOut()
+    expect(h.timers.pending).toBe(0)
+  })
+
+  it.each([
+    ['rotates: its new token is revoked too', true],
+    ['keeps the refresh token: only the signed-out token is revoked', false],
+  ])(
+    'a refresh that lands as the session ends is not adopted; a backend that %s',
+    async (_what, rotate) => {
+      configureMock({ rotate })
+      // The tab is still writing down what it spent (the spend ledger) when the user signs out.
+      const b = browser()
+      const writing = gate()
+      const called = gate()
+      const ledger = memoryLedger(15_000)
+      b.ledgers.set('acme', {
+        ...ledger,
+        settle: (token, by, next) => {
+          called.open()
+          return writing.wait.then(() => ledger.settle(token, by, next))
+        },
+      })
+      const tab = b.open('acme')
+      await tab.session.signIn(ADMIN.email, ADMIN.password)
+      const first = tab.storage.get()
+      const refreshes = watchRefreshes()
+      const revoked: unknown[] = []
+      const onRequest = ({ request }: { request: Request }) => {
+        if (request.url.endsWith('/jwt/blacklist/'))
+          void request
+            .clone()
+            .json()
+            .then((body: { refresh?: string }) => revoked.push(body.refresh))
+      }
+      server.events.on('request:start', onRequest)
+      try {
+        const refresh = tab.session.refresh()
+        refresh.catch(() => {})
+        await b.drive(called.wait)
+        expect(refreshes.statuses).toEqual([200])
+        const signOut = tab.session.signOut()
+        writing.open()
+        await expect(b.drive(refresh)).rejects.toMatchObject({
+          name: 'SessionExpiredError',
+          message: expect.stringMatching(/session changed/),
+        })
+        await b.drive(signOut)
+        await vi.waitFor(() => expect(revoked).toContain(first), { timeout: 10_000 })
+        await settle(20)
+        expect(tab.session.signedIn).toBe(false)
+        expect(tab.session.accessToken).toBeNull()
+        expect(tab.storage.get()).toBeNull()
+        expect(tab.events.some((e) => e.type === 'refreshed')).toBe(false)
+        // The token signed out, and the one a late rotation brought: both refused from now on.
+        const late = revoked.filter((t) => t !== first)
+        expect(late).toHaveLength(rotate ? 1 : 0)
+        if (rotate) expect(readToken(late[0] as string, 'refresh')?.user_id).toBe(1)
+      } finally {
+        server.events.removeListener('request:start', onRequest)
+      }
+    },
+  )
 })
