@@ -27,6 +27,9 @@ export default tseslint.config(
       'playwright-report/**',
       // npm run bench builds into bench/.tmp (gitignored)
       'bench/.tmp/**',
+      // npm run test:mutation: Stryker's sandboxes and its reports (gitignored)
+      '.stryker-tmp/**',
+      'reports/**',
       'tests/contract/django/**/*.py',
     ],
   },

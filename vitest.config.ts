@@ -1,6 +1,6 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
 
@@ -8,6 +8,8 @@ export default defineConfig({
   plugins: [vue()],
   resolve: { alias },
   test: {
+    // Stryker's sandboxes (copies of the project) and its reports: never tests of this checkout.
+    exclude: [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**'],
     projects: [
       {
         extends: true,

@@ -9,27 +9,12 @@ import {
   createTokenStorage,
   type TokenStorage,
 } from '@/core/auth/tokenStorage'
-import { ADMIN, fakeDate, fakeJwt, harness, settle, watchNetwork } from '../helpers'
+import { ADMIN, fakeDate, fakeJwt, harness, settle, watchNetwork, webStore } from '../helpers'
 
 const REFRESH = '/auth/jwt/refresh/'
 const ME = '/auth/users/me/'
 
 beforeEach(fakeDate)
-
-/** A tab's two web storages, as a Storage the real adapters can use. */
-function webStore(): Storage {
-  const data = new Map<string, string>()
-  return {
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, String(v)),
-    removeItem: (k: string) => void data.delete(k),
-    clear: () => data.clear(),
-    key: (i: number) => [...data.keys()][i] ?? null,
-    get length() {
-      return data.size
-    },
-  }
-}
 
 function tab() {
   const scope = { localStorage: webStore(), sessionStorage: webStore() }

@@ -1,0 +1,110 @@
+/** simplejwt's token endpoints as the session calls them: answers, refusals, the server's clock. */
+import axios from 'axios'
+import { http as mock, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { createBackendKnowledge } from '@/core/auth/session/backend'
+import { isInvalidCredentials } from '@/core/auth/errors'
+import { createTokenApi } from '@/core/auth/session/tokenApi'
+import { server } from '@/mocks/node'
+import { ACME, ADMIN } from '../../helpers'
+
+const api = (backend = createBackendKnowledge()) =>
+  createTokenApi(axios.create({ baseURL: ACME }), backend)
+const at = (path: string, answer: (info: { request: Request }) => Response | Promise<Response>) =>
+  server.use(mock.post(`*/api/v1${path}`, answer))
+
+describe('obtain', () => {
+  it("a wrong password is an InvalidCredentialsError with simplejwt's words", async () => {
+    const error = await api()
+      .obtain(ADMIN.email, 'wrong')
+      .catch((e: unknown) => e)
+    expect(isInvalidCredentials(error) && error.message).toMatch(/No active account/)
+  })
+
+  it('a 401 without words gets a message of its own; other failures are not about credentials', async () => {
+    at('/auth/jwt/create/', () => new HttpResponse(null, { status: 401 }))
+    const error = await api()
+      .obtain(ADMIN.email, 'x')
+      .catch((e: unknown) => e)
+    expect(isInvalidCredentials(error) && error.message).toBe('Invalid email or password.')
+    at('/auth/jwt/create/', () => new HttpResponse('<h1>Server Error</h1>', { status: 500 }))
+    const other = await api()
+      .obtain(ADMIN.email, 'x')
+      .catch((e: unknown) => e)
+    expect(isInvalidCredentials(other)).toBe(false)
+    expect(axios.isAxiosError(other) && other.response?.status).toBe(500)
+  })
+
+  it("the answer carries the server's clock from its Date header, when it can be read", async () => {
+    const date = 'Wed, 02 Dec 2026 06:00:00 GMT'
+    at('/auth/jwt/create/', () =>
+      HttpResponse.json({ access: 'a', refresh: 'r' }, { headers: { Date: date } }),
+    )
+    expect(await api().obtain(ADMIN.email, 'x')).toEqual({
+      access: 'a',
+      refresh: 'r',
+      serverTimeMs: Date.parse(date),
+    })
+    at('/auth/jwt/create/', () =>
+      HttpResponse.json({ access: 'a', refresh: 'r' }, { headers: { Date: 'yesterday' } }),
+    )
+    expect(await api().obtain(ADMIN.email, 'x')).toEqual({ access: 'a', refresh: 'r' })
+    at('/auth/jwt/create/', () => new HttpResponse('', { status: 200 }))
+    expect(await api().obtain(ADMIN.email, 'x')).toEqual({})
+  })
+})
+
+describe('refresh', () => {
+  it('sends the refresh token and gives up after the timeout it is given', async () => {
+    let sent: unknown = null
+    at('/auth/jwt/refresh/', async ({ request }: { request: Request }) => {
+      sent = await request.json()
+      return new Promise<Response>(() => {})
+    })
+    const error = await api()
+      .refresh('r1', { timeoutMs: 50 })
+      .catch((e: unknown) => e)
+    expect(sent).toEqual({ refresh: 'r1' })
+    expect(axios.isAxiosError(error) && error.code).toBe('ECONNABORTED')
+  })
+
+  it('an aborted signal cancels it', async () => {
+    at('/auth/jwt/refresh/', () => new Promise<Response>(() => {}))
+    const controller = new AbortController()
+    const call = api().refresh('r1', { signal: controller.signal })
+    controller.abort()
+    await expect(call).rejects.toSatisfy(axios.isCancel)
+  })
+
+  it("a 401's challenge tells the backend knowledge which header type the server wants", async () => {
+    const backend = createBackendKnowledge()
+    at('/auth/jwt/refresh/', () =>
+      HttpResponse.json(
+        { detail: 'Token is invalid', code: 'token_not_valid' },
+        { status: 401, headers: { 'WWW-Authenticate': 'JWT realm="api"' } },
+      ),
+    )
+    await api(backend)
+      .refresh('r1')
+      .catch(() => {})
+    expect(backend.headerType).toBe('JWT')
+  })
+})
+
+describe('blacklist', () => {
+  it.each([
+    [200, true],
+    [404, false],
+    [405, false],
+  ])('%i: %s', async (status, offered) => {
+    at('/auth/jwt/blacklist/', () => HttpResponse.json({}, { status }))
+    expect(await api().blacklist('r1')).toBe(offered)
+  })
+
+  it('any other failure is thrown', async () => {
+    at('/auth/jwt/blacklist/', () => HttpResponse.json({}, { status: 500 }))
+    await expect(api().blacklist('r1')).rejects.toMatchObject({ response: { status: 500 } })
+    at('/auth/jwt/blacklist/', () => HttpResponse.error())
+    await expect(api().blacklist('r1')).rejects.toSatisfy(axios.isAxiosError)
+  })
+})

@@ -1,0 +1,143 @@
+/**
+ * The cross-tab ports a page gets: Web Locks or the storage lease, BroadcastChannel or storage
+ * messages, the spend ledger where IndexedDB exists. Checked by what each port does, with the
+ * fakes of the browser APIs.
+ */
+import { IDBFactory } from 'fake-indexeddb'
+import { describe, expect, it } from 'vitest'
+import { browserTabPorts, pageStorageEvents } from '@/core/auth/tabs/browserPorts'
+import { noChannel } from '@/core/auth/tabs/channel'
+import { noLocks } from '@/core/auth/tabs/locks'
+import { settle } from '../../helpers'
+import { FakeLockManager, SharedLocalStorage } from './fakes'
+
+interface StorageEventLike {
+  key: string | null
+  newValue: string | null
+  storageArea: unknown
+}
+
+/** A page's `storage` events, fired by hand. */
+function page(extra: Record<string, unknown> = {}) {
+  const listeners = new Set<(e: StorageEventLike) => void>()
+  const localStorage = new SharedLocalStorage().tab().store
+  return {
+    localStorage,
+    addEventListener: (_t: 'storage', fn: (e: StorageEventLike) => void) => void listeners.add(fn),
+    removeEventListener: (_t: 'storage', fn: (e: StorageEventLike) => void) =>
+      void listeners.delete(fn),
+    fire: (e: StorageEventLike) => listeners.forEach((l) => l(e)),
+    listeners,
+    crypto: { randomUUID: () => 'tab-uuid' },
+    ...extra,
+  }
+}
+
+describe('pageStorageEvents', () => {
+  it("hears another tab's change of its key in this page's localStorage only, until unsubscribed", () => {
+    const p = page()
+    const heard: Array<string | null> = []
+    const off = pageStorageEvents(p).on('auth:acme:refresh', (v) => heard.push(v))
+    p.fire({ key: 'auth:acme:refresh', newValue: 'r2', storageArea: p.localStorage })
+    p.fire({ key: 'auth:acme:refresh', newValue: null, storageArea: p.localStorage })
+    p.fire({ key: 'other', newValue: 'x', storageArea: p.localStorage })
+    p.fire({ key: 'auth:acme:refresh', newValue: 'r3', storageArea: {} }) // sessionStorage
+    off()
+    p.fire({ key: 'auth:acme:refresh', newValue: 'r4', storageArea: p.localStorage })
+    expect(heard).toEqual(['r2', null])
+    expect(p.listeners.size).toBe(0)
+  })
+
+  it('a scope without events subscribes to nothing and says nothing', () => {
+    expect(() => pageStorageEvents({}).on('k', () => {})()).not.toThrow()
+  })
+})
+
+describe('browserTabPorts', () => {
+  it('Web Locks when the page has them: one holder at a time', async () => {
+    const locks = new FakeLockManager()
+    const ports = browserTabPorts('acme', page({ navigator: { locks } }))
+    expect(ports.tabId).toBe('tab-uuid')
+    const order: string[] = []
+    const run = (name: string) =>
+      ports.locks.withLock('auth:acme:refresh', { waitMs: 1_000 }, async () => {
+        order.push(`${name} in`)
+        await settle(3)
+        order.push(`${name} out`)
+      })
+    await Promise.all([run('a'), run('b')])
+    expect(order).toEqual(['a in', 'a out', 'b in', 'b out'])
+    expect(locks.grants).toEqual(['auth:acme:refresh', 'auth:acme:refresh'])
+    ports.channel.close()
+  })
+
+  it('without Web Locks, the storage lease in localStorage; without BroadcastChannel, storage messages', async () => {
+    const p = page()
+    const ports = browserTabPorts('acme', p)
+    expect(ports.locks).not.toBe(noLocks)
+    let seen: string | null = null
+    await ports.locks.withLock('auth:acme:refresh', { waitMs: 1_000 }, async () => {
+      seen = p.localStorage.getItem('auth:acme:refresh:lease')
+    })
+    expect(JSON.parse(seen!)).toMatchObject({ owner: 'tab-uuid' })
+    expect(p.localStorage.getItem('auth:acme:refresh:lease')).toBeNull()
+    // A message goes through the tenant's storage key, and is removed at once.
+    const writes: string[] = []
+    const setItem = p.localStorage.setItem.bind(p.localStorage)
+    p.localStorage.setItem = (k: string, v: string) => (writes.push(k), setItem(k, v))
+    ports.channel.post({ type: 'signedOut', from: 'tab-uuid', reason: 'user' })
+    expect(writes).toEqual(['auth:acme:message'])
+    expect(p.localStorage.getItem('auth:acme:message')).toBeNull()
+    ports.channel.close()
+  })
+
+  it('BroadcastChannel when the page has it, named for the tenant', () => {
+    const names: string[] = []
+    class FakeBroadcastChannel {
+      onmessage = null
+      constructor(name: string) {
+        names.push(name)
+      }
+      postMessage() {}
+      close() {}
+    }
+    const original = globalThis.BroadcastChannel
+    globalThis.BroadcastChannel = FakeBroadcastChannel as unknown as typeof BroadcastChannel
+    try {
+      const ports = browserTabPorts('globex', page({ BroadcastChannel: FakeBroadcastChannel }))
+      expect(names).toEqual(['auth:globex'])
+      ports.channel.close()
+    } finally {
+      globalThis.BroadcastChannel = original
+    }
+  })
+
+  it('no storage at all: no lock and no channel (nobody shares the tokens)', () => {
+    const ports = browserTabPorts('acme', { crypto: { randomUUID: () => 'x' } })
+    expect([ports.locks, ports.channel, ports.ledger]).toEqual([noLocks, noChannel, undefined])
+  })
+
+  it('the spend ledger where IndexedDB exists; none where reading it throws (denied storage)', async () => {
+    const indexedDB = new IDBFactory()
+    const ports = browserTabPorts('acme', page({ indexedDB }))
+    const ledger = ports.ledger!('acme', 1_000)
+    await expect(ledger.claim('token-one-0123456789', 'a', 0)).resolves.toEqual({ kind: 'go' })
+    await expect(ledger.claim('token-one-0123456789', 'b', 1)).resolves.toMatchObject({
+      kind: 'busy',
+    })
+    const denied = page()
+    Object.defineProperty(denied, 'indexedDB', {
+      get() {
+        throw new Error('SecurityError')
+      },
+    })
+    expect(browserTabPorts('acme', denied).ledger).toBeUndefined()
+  })
+
+  it('a tab id of its own where crypto.randomUUID is missing', () => {
+    const a = browserTabPorts('acme', {}).tabId
+    const b = browserTabPorts('acme', {}).tabId
+    expect(a).toMatch(/^tab-[a-z0-9]+$/)
+    expect(a).not.toBe(b)
+  })
+})
