@@ -110,6 +110,21 @@ test('the page, its assets and the API answers carry every security header; asse
   expect(missing.status).toBe(404)
   expect(missing.cache).toBe(PAGE_CACHE)
   expect(missing.body).not.toContain('<div id="app">')
+
+  // Uploads come from Django with a policy of their own: opened directly, inert.
+  const media = await page.evaluate(async () => {
+    const res = await fetch('/media/no-such-photo.png')
+    return {
+      status: res.status,
+      csp: res.headers.get('content-security-policy'),
+      nosniff: res.headers.get('x-content-type-options'),
+    }
+  })
+  expect(media).toEqual({
+    status: 404,
+    csp: "default-src 'none'; img-src 'self'; sandbox",
+    nosniff: 'nosniff',
+  })
 })
 
 test('a reload of a deep link is the page from the fallback, still signed in, and the view shows', async ({
