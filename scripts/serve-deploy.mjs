@@ -12,8 +12,9 @@
  * http://acme.localhost:8080 (Chromium resolves *.localhost; curl needs `-H 'Host: ...'`).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { detectBrotli, findNginx, renderSite, renderStandalone } from '../deploy/render.mjs'
@@ -29,6 +30,17 @@ function option(name, fallback) {
 const port = Number(option('port', '8080'))
 const dist = path.resolve(option('dist', 'dist'))
 const build = !process.argv.includes('--no-build')
+
+/** Whether nothing listens on 127.0.0.1:port (else a 200 from someone else's server would pass for ours). */
+function portIsFree() {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen({ host: '127.0.0.1', port, exclusive: true }, () =>
+      probe.close(() => resolve(true)),
+    )
+  })
+}
 
 /** GET / with a tenant Host until nginx answers 200; rejects once `alive()` is false or time is up. */
 async function waitForNginx(alive, timeoutMs = 20_000) {
@@ -75,13 +87,18 @@ if (build) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
+if (!(await portIsFree())) {
+  console.error(`serve:deploy: 127.0.0.1:${port} is taken; choose another with --port`)
+  process.exit(1)
+}
+// nginx first: without it there is no point starting the backend.
+const nginxBinary = findNginx()
+const brotli = detectBrotli(nginxBinary)
 const profile = resolveProfile(process.env.BACKEND_PROFILE || 'original')
 const accessSeconds = process.env.ACCESS_SECONDS ? Number(process.env.ACCESS_SECONDS) : undefined
 const django = await startDjango({ profile, accessSeconds, server: 'gunicorn' })
 
 const runDir = mkdtempSync(path.join(os.tmpdir(), 'tenant-app-nginx-'))
-const nginxBinary = findNginx()
-const brotli = detectBrotli(nginxBinary)
 const site = renderSite({
   baseDomain: BASE_DOMAIN,
   appRoot: dist,
@@ -107,7 +124,14 @@ async function stop(code) {
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
 nginx.on('exit', (code) => {
-  if (!stopping) console.error(`serve:deploy: nginx exited (${code}); see ${runDir}/error.log`)
+  if (!stopping) {
+    // Say why before stop() removes the directory (a port already taken, a bad directive).
+    const log = path.join(runDir, 'error.log')
+    const why = existsSync(log)
+      ? readFileSync(log, 'utf8').trim().split('\n').slice(-5).join('\n')
+      : ''
+    console.error(`serve:deploy: nginx exited (${code})${why ? `:\n${why}` : ''}`)
+  }
   void stop(code ?? 1)
 })
 
