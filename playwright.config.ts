@@ -51,6 +51,8 @@ interface Backend {
   backend: 'mock' | 'django'
   profile: 'original' | 'hardened'
   accessSeconds?: number
+  /** The server sends a Content-Security-Policy: every page is watched for violations. */
+  csp?: boolean
 }
 const backends = {
   mock: { port: mockPort, backend: 'mock', profile: 'original' },
@@ -74,6 +76,7 @@ const backends = {
     backend: 'django',
     profile: 'original',
     accessSeconds: DJANGO_ACCESS_SECONDS,
+    csp: true,
   },
 } satisfies Record<string, Backend>
 

@@ -1,12 +1,14 @@
 /**
  * Playwright's `test` with a Content-Security-Policy watch on every page of the test's context:
  * each `securitypolicyviolation` event the browser fires and each console error about the policy
- * is recorded, and the test fails at its end if there was any. Where the server sends no policy
- * (the Vite dev servers) there is nothing to report; the project `deploy` serves the real one.
+ * is recorded, and the test fails at its end if there was any. It watches on the projects whose
+ * server sends a policy (metadata `csp`: the project `deploy`); the Vite dev servers send none,
+ * so there it stays out of the pages.
  *
  * A test that provokes violations on purpose reads (and so clears) them with `csp.take()`.
  */
 import { test as base, expect } from '@playwright/test'
+import type { BackendInfo } from './backend'
 
 export interface CspViolation {
   /** The page it happened on. */
@@ -26,7 +28,11 @@ const CONSOLE_CSP = /Content Security Policy|Content-Security-Policy/i
 
 export const test = base.extend<{ csp: CspWatch }>({
   csp: [
-    async ({ context }, use) => {
+    async ({ context }, use, testInfo) => {
+      if (!(testInfo.project.metadata as BackendInfo).csp) {
+        await use({ take: () => ({ violations: [], consoleErrors: [] }) })
+        return
+      }
       let violations: CspViolation[] = []
       let consoleErrors: string[] = []
       await context.exposeBinding(BINDING, ({ page }, violation: Omit<CspViolation, 'url'>) => {
