@@ -12,6 +12,8 @@ const djangoPort = Number(process.env.E2E_DJANGO_PORT ?? 5197)
 const djangoHardenedPort = Number(process.env.E2E_DJANGO_HARDENED_PORT ?? 5196)
 /** The production bundle (the demo build: the real-backend build plus the mock), served by `vite preview`. */
 const buildPort = Number(process.env.E2E_BUILD_PORT ?? 5195)
+/** The production build behind nginx, the Django fixture under gunicorn (scripts/serve-deploy.mjs). */
+const deployPort = Number(process.env.E2E_DEPLOY_PORT ?? 5194)
 /**
  * Access-token lifetime of the Django fixture in the e2e run: short, so refreshes happen, and long
  * enough that a renewed token's own proactive refresh (due at 75%) never lands inside a step that
@@ -49,6 +51,8 @@ interface Backend {
   backend: 'mock' | 'django'
   profile: 'original' | 'hardened'
   accessSeconds?: number
+  /** The server sends a Content-Security-Policy: every page is watched for violations. */
+  csp?: boolean
 }
 const backends = {
   mock: { port: mockPort, backend: 'mock', profile: 'original' },
@@ -66,6 +70,14 @@ const backends = {
     accessSeconds: DJANGO_ACCESS_SECONDS,
   },
   build: { port: buildPort, backend: 'mock', profile: 'original' },
+  // The original profile: the seed backend as it is deployed (nginx, gunicorn, Django).
+  deploy: {
+    port: deployPort,
+    backend: 'django',
+    profile: 'original',
+    accessSeconds: DJANGO_ACCESS_SECONDS,
+    csp: true,
+  },
 } satisfies Record<string, Backend>
 
 /** The dev servers use the app's Vite config without HMR (see the file). */
@@ -104,6 +116,15 @@ const servers = {
     reuseExistingServer,
     timeout: 120_000,
   },
+  deploy: {
+    command: `node scripts/serve-deploy.mjs --port ${deployPort} --dist test-results/e2e-deploy-dist`,
+    url: `http://127.0.0.1:${deployPort}/`,
+    env: { ACCESS_SECONDS: String(DJANGO_ACCESS_SECONDS), BACKEND_PROFILE: 'original' },
+    reuseExistingServer,
+    timeout: 120_000,
+    // SIGTERM: the script stops nginx and gunicorn by PID and removes their files.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+  },
 }
 
 export default defineConfig({
@@ -138,7 +159,7 @@ export default defineConfig({
     {
       // Every journey, against the MSW mock in the browser, on the dev default profile (original).
       name: 'mock',
-      testIgnore: ['**/django-only/**', ...SOAK_SPECS],
+      testIgnore: ['**/django-only/**', '**/deploy/**', ...SOAK_SPECS],
       metadata: backends.mock,
     },
     {
@@ -167,6 +188,14 @@ export default defineConfig({
       name: 'build',
       testMatch: ['**/core/session.spec.ts', '**/core/tabs.spec.ts'],
       metadata: backends.build,
+    },
+    {
+      // The core journeys (three tabs among them) and the deployment's own checks through the
+      // production build served by Debian's nginx with deploy/'s configuration, the Django fixture
+      // under gunicorn behind it: the headers, the CSP (no violation on any page), the fallback.
+      name: 'deploy',
+      testMatch: [...CORE, '**/deploy/**/*.spec.ts'],
+      metadata: backends.deploy,
     },
   ],
   webServer: Object.entries(servers)

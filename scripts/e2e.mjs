@@ -22,6 +22,7 @@ const PORTS = {
   E2E_DJANGO_PORT: 5197,
   E2E_DJANGO_HARDENED_PORT: 5196,
   E2E_BUILD_PORT: 5195,
+  E2E_DEPLOY_PORT: 5194,
 }
 
 function ensureChromium() {

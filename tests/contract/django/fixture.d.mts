@@ -58,6 +58,8 @@ export interface StartOptions {
   stateDir?: string
   python?: string
   timeoutMs?: number
+  /** What serves it: serve.py (Django's development server, the default) or gunicorn. */
+  server?: 'runserver' | 'gunicorn'
 }
 
 export declare const PROFILES: readonly BackendProfile[]

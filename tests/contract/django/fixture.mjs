@@ -168,6 +168,56 @@ function parseMail(file, raw) {
 }
 
 /**
+ * The two ways to serve the fixture: the arguments for the Python, the stream that announces the
+ * port and how. gunicorn runs one process with threads, like the development server: the
+ * refresh serializer's lock (README) and the reset's in-process copy hold only within one process.
+ */
+const SERVERS = {
+  runserver: { args: [SERVE_PY], announces: 'stdout', listening: /^LISTENING (\d+)$/m },
+  gunicorn: {
+    args: [
+      '-m',
+      'gunicorn',
+      '--bind=127.0.0.1:0',
+      '--workers=1',
+      '--worker-class=gthread',
+      '--threads=8',
+      '--timeout=30',
+      '--graceful-timeout=2',
+      '--log-level=info',
+      'fixtureproject.wsgi:application',
+    ],
+    announces: 'stderr',
+    listening: /Listening at: http:\/\/127\.0\.0\.1:(\d+)/,
+  },
+}
+
+/** serve.py --prepare-only: the seeded database in the state dir, then exit (for gunicorn). */
+function prepareDatabase(python, env, logFile, timeoutMs) {
+  const log = fs.openSync(logFile, 'a')
+  const child = spawn(python, [SERVE_PY, '--prepare-only'], {
+    cwd: FIXTURE_DIR,
+    env,
+    stdio: ['ignore', log, log],
+  })
+  fs.closeSync(log)
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`Django fixture: preparing the database took over ${timeoutMs} ms`))
+    }, timeoutMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      if (code === 0) resolve()
+      else
+        reject(
+          new Error(`Django fixture: serve.py --prepare-only exited with ${code}; see ${logFile}`),
+        )
+    })
+  })
+}
+
+/**
  * Start a fresh, seeded fixture on 127.0.0.1 and a free port.
  * @param {object} [options]
  * @param {'hardened'|'original'} [options.profile] BACKEND_PROFILE (default: $BACKEND_PROFILE, else hardened)
@@ -177,6 +227,8 @@ function parseMail(file, raw) {
  * @param {string} [options.stateDir] folder for db/mail/media (default: a new temp dir, removed on stop)
  * @param {string} [options.python] interpreter (default: findPython())
  * @param {number} [options.timeoutMs=60000]
+ * @param {'runserver'|'gunicorn'} [options.server='runserver'] what serves it: serve.py (Django's
+ *   threaded development server) or Debian's gunicorn over the database serve.py prepared
  */
 export async function startDjango({
   profile: askedProfile,
@@ -185,8 +237,13 @@ export async function startDjango({
   stateDir,
   python = findPython(),
   timeoutMs = 60_000,
+  server = 'runserver',
 } = {}) {
   const profile = resolveProfile(askedProfile)
+  if (!SERVERS[server])
+    throw new Error(
+      `Django fixture: server must be one of ${Object.keys(SERVERS).join(', ')}, not ${server}`,
+    )
   accessSeconds ??= defaultAccessSeconds(profile)
   checkPython(python)
   const ownsStateDir = !stateDir
@@ -194,13 +251,18 @@ export async function startDjango({
   fs.mkdirSync(stateDir, { recursive: true })
   const childEnv = fixtureEnv({ profile, accessSeconds, stateDir, env })
   const logFile = path.join(stateDir, 'server.log')
+  const { args, announces, listening } = SERVERS[server]
+  if (server === 'gunicorn') await prepareDatabase(python, childEnv, logFile, timeoutMs)
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(python, [SERVE_PY], {
+  // The stream that announces the port is piped (and copied to the log); the other goes to the log.
+  const child = spawn(python, args, {
     cwd: FIXTURE_DIR,
     env: childEnv,
-    stdio: ['ignore', 'pipe', log],
+    stdio: announces === 'stdout' ? ['ignore', 'pipe', log] : ['ignore', log, 'pipe'],
   })
   fs.closeSync(log)
+  const announcer = child[announces]
+  if (announces === 'stderr') announcer.on('data', (chunk) => fs.appendFileSync(logFile, chunk))
   let exited = false
   const exitPromise = new Promise((resolve) =>
     child.once('exit', (code, signal) => {
@@ -217,10 +279,10 @@ export async function startDjango({
       () => reject(new Error('Django fixture: no LISTENING line')),
       timeoutMs,
     )
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk) => {
+    announcer.setEncoding('utf8')
+    announcer.on('data', (chunk) => {
       out += chunk
-      const match = out.match(/^LISTENING (\d+)$/m)
+      const match = out.match(listening)
       if (match) {
         clearTimeout(timer)
         resolve(Number(match[1]))
@@ -237,7 +299,7 @@ export async function startDjango({
     if (ownsStateDir) fs.rmSync(stateDir, { recursive: true, force: true })
     throw error
   })
-  child.stdout.resume()
+  announcer.resume()
   await waitUntilAnswering(port, () => !exited, timeoutMs)
 
   const mailDir = childEnv.DJANGO_EMAIL_DIR

@@ -2,12 +2,15 @@
 """Prepare a fresh seeded database and serve the fixture on 127.0.0.1.
 
     /usr/bin/python3 serve.py [--port N]      (N=0, the default, lets the OS pick a free port)
+    /usr/bin/python3 serve.py --prepare-only  (the database only, for another WSGI server)
 
 Steps: migrate + seed a new SQLite file in $DJANGO_STATE_DIR (reusing a cached seeded
 template when the project files have not changed), keep a copy as the reset template,
 then serve with Django's own threaded development server classes (what runserver
 uses, without the autoreloader). Once it listens it prints `LISTENING <port>` on
-stdout and writes the port to $DJANGO_STATE_DIR/port.
+stdout and writes the port to $DJANGO_STATE_DIR/port. With --prepare-only it prints
+`PREPARED` and exits once the database is ready, so a WSGI server such as gunicorn can serve
+`fixtureproject.wsgi` over the same state dir (fixture.mjs: `startDjango({ server: 'gunicorn' })`).
 """
 
 import argparse
@@ -128,6 +131,7 @@ def prepare_database(settings):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("DJANGO_PORT") or 0))
+    parser.add_argument("--prepare-only", action="store_true")
     args = parser.parse_args()
 
     import django
@@ -140,6 +144,9 @@ def main():
     prepare_database(settings)
     Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
     Path(settings.EMAIL_FILE_PATH).mkdir(parents=True, exist_ok=True)
+    if args.prepare_only:
+        print("PREPARED", flush=True)
+        return
 
     class NoDelayRequestHandler(WSGIRequestHandler):
         # wsgiref writes the status/headers and the body in separate send() calls. With Nagle's

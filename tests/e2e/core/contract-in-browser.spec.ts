@@ -14,8 +14,9 @@
  * (admin@acme.test's profile, expenses 1 to 5 of the seed, acme's tenant row). The register step
  * fails validation, so nothing is created on either side.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { backend, origin, rotates } from '../support/backend'
+import { test } from '../support/cspWatch'
 import { ADMIN, BLACKLISTED } from './helpers'
 
 // window.__mockBackend is declared by src/mocks/browser.ts (the dev build exposes it).

@@ -5,8 +5,9 @@
  * spent one is refused, and sign-out revokes it; on `original` the refresh token is kept and
  * reused, and sign-out is local (the server has no blacklist endpoint and would still take it).
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { origin, rotates } from '../support/backend'
+import { test } from '../support/cspWatch'
 import { watchScreens } from '../support/screens'
 import {
   accessSeconds,

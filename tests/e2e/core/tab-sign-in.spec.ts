@@ -2,8 +2,9 @@
  * A sign-in in one tab reaches the tabs that wait on the sign-in page: they go where they were
  * going, as the same user, without typing anything. On the mock and on the real Django fixture.
  */
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { origin } from '../support/backend'
+import { test } from '../support/cspWatch'
 import { expectSignedIn, signIn } from './helpers'
 
 test('signing in in one tab takes a waiting sign-in tab to its return path', async ({

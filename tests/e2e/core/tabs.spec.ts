@@ -4,8 +4,9 @@
  * original they keep the one they had); a sign-out reaches every tab at once (revoked on hardened,
  * local on original). Again with Web Locks removed from the page (the storage-lease fallback).
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { backend, rotates } from '../support/backend'
+import { test } from '../support/cspWatch'
 import {
   accessSeconds,
   appUrl,

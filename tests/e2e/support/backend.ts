@@ -16,6 +16,8 @@ export interface BackendInfo {
   port: number
   /** Django fixture only: its access-token lifetime in seconds. */
   accessSeconds?: number
+  /** The server sends a Content-Security-Policy (project `deploy`). */
+  csp?: boolean
 }
 
 export function backend(): BackendInfo {

@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { safeRedirect } from '@/router/redirect'
+import { routes } from '@/router/routes'
 
 describe('safeRedirect', () => {
   const kept: Array<[string, string]> = [
@@ -9,7 +12,12 @@ describe('safeRedirect', () => {
     ['/expenses/3/edit#top', '/expenses/3/edit#top'],
     ['/people?q=a%20b', '/people?q=a%20b'],
     ['/a/../profile', '/profile'],
-    ['/caf%C3%A9', '/caf%C3%A9'],
+    ['/people?q=caf%C3%A9', '/people?q=caf%C3%A9'],
+    ['/./expenses', '/expenses'],
+    ['/expenses/./new', '/expenses/new'],
+    ['/%2e/expenses', '/expenses'],
+    ['/budgets/7/edit/../../../expenses/insights', '/expenses/insights'],
+    ['/auth/password/reset/Mg/abc-123', '/auth/password/reset/Mg/abc-123'],
   ]
   it.each(kept)('keeps the same-origin path %j', (raw, expected) => {
     expect(safeRedirect(raw)).toBe(expected)
@@ -51,9 +59,73 @@ describe('safeRedirect', () => {
     ['malformed percent-encoding', '/%E0%A4%A'],
     ['encoded six times over', '/' + '%25'.repeat(5) + '2F'],
     ['too long', '/' + 'a'.repeat(3000)],
+    // Dot segments the URL parser removes, leaving a path that starts with two slashes.
+    ['dot segment, then a double slash', '/.//evil.example'],
+    ['dot-dot segment, then a double slash', '/..//evil.example'],
+    ['encoded dot-dot segment', '/%2e%2e//evil.example'],
+    ['encoded dot-dot segment (upper case)', '/%2E%2E//evil.example'],
+    ['half-encoded dot-dot segment', '/.%2e//evil.example'],
+    ['encoded dot segment', '/%2e//evil.example'],
+    ['dot-dot after a segment', '/expenses/..//evil.example'],
+    ['two dot segments', '/././/evil.example'],
+    ['dot-dot up past the root', '/../..//evil.example'],
+    ['dot-dot then an encoded slash', '/%2e%2e/%2fevil.example'],
+    ['dot-dot then an encoded slash (upper case)', '/../%2Fevil.example'],
+    ['double-encoded dot-dot', '/%252e%252e//evil.example'],
+    ['protocol-relative with an encoded letter', '//%65vil.example'],
+    ['protocol-relative, encoded letter, path', '//%65x/expenses'],
+    ['dot segment and a backslash', '/.\\evil.example'],
+    ['dot-dot and an encoded backslash', '/..%5c/evil.example'],
+    ['dot-dot and an encoded backslash (upper case)', '/..%5C%5Cevil.example'],
+    ['dot segment and a tab', '/.\t//evil.example'],
+    // Same origin, but no route of the app owns it.
+    ['a path no route owns', '/caf%C3%A9'],
+    ['an encoded slash inside a segment', '/.%2F/evil.example'],
+    ['a route with a non-numeric id', '/expenses/abc/edit'],
   ]
   it.each(refused)('refuses %s', (_label, raw) => {
     expect(safeRedirect(raw)).toBe('/')
+  })
+
+  /** Paths made of the pieces the payloads above use, in any order. */
+  const pieces = fc.constantFrom(
+    '/',
+    '//',
+    '.',
+    '..',
+    '%2e',
+    '%2E',
+    '%2f',
+    '%2F',
+    '%5c',
+    '\\',
+    '%25',
+    '%09',
+    ' ',
+    'x',
+    'evil.example',
+    'expenses',
+    'new',
+    '3',
+    'edit',
+    '?',
+    '#',
+    '@',
+    ':',
+  )
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  it('whatever the path, the answer is a same-origin path of a route, never //', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const answer = safeRedirect(parts.join(''))
+        expect(answer.startsWith('/')).toBe(true)
+        expect(answer.startsWith('//')).toBe(false)
+        expect(answer).not.toMatch(/\\/)
+        expect(new URL(answer, 'http://acme.localhost').host).toBe('acme.localhost')
+        expect(router.resolve(answer).name).not.toBe('not-found')
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('uses the given fallback', () => {
