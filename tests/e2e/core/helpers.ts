@@ -38,6 +38,23 @@ export function storedRefresh(page: Page, tenant = 'acme'): Promise<string | nul
   return page.evaluate((key) => localStorage.getItem(key), `auth:${tenant}:refresh`)
 }
 
+/**
+ * When the access token a tab keeps (its sessionStorage record) falls due for renewal, on this
+ * machine's clock (epoch ms): a refresh before then is one the tab did not need.
+ */
+export async function renewalDueAt(page: Page, tenant = 'acme'): Promise<number> {
+  const kept = await page.evaluate((key) => sessionStorage.getItem(key), `auth:${tenant}:access`)
+  const record = JSON.parse(kept ?? 'null') as {
+    access: string
+    offsetMs: number
+    marginMs: number
+  } | null
+  if (!record) throw new Error('this tab keeps no access token')
+  const payload = record.access.split('.')[1]!
+  const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp: number }
+  return exp * 1000 - record.marginMs - record.offsetMs
+}
+
 export interface TokenAnswer {
   status: number
   body: { detail?: string; code?: string; access?: string; refresh?: string }

@@ -19,6 +19,7 @@ import {
   expectSignInPage,
   expensesLink,
   refreshFromPage,
+  renewalDueAt,
   signIn,
   storedRefresh,
   watchBlacklist,
@@ -44,7 +45,12 @@ test('sign in: the home page greets the user; the refresh token in localStorage,
 })
 
 /** Long enough that no renewed token falls due while a step is being checked on a busy machine. */
-const EXPIRY_MOCK_SECONDS = 8
+/**
+ * The mock's access lifetime here: each expiry is a jump of the page clock past it, and between
+ * jumps the clock runs in real time, so a lifetime a loaded machine's step can outlast (75% of it)
+ * would add a proactive refresh of its own.
+ */
+const EXPIRY_MOCK_SECONDS = 60
 
 test('three access-token expiries while working: one refresh each, the user sees no interruption', async ({
   page,
@@ -104,39 +110,49 @@ test('a reload and a new tab cost no refresh while the access token works; a tab
   page,
   context,
 }) => {
-  // Long-lived tokens on the mock; on Django (10 s) every step below is far shorter than the
-  // 7.5 s after which a proactive refresh would be due.
+  // Long-lived tokens on the mock; on Django (10 s) a loaded machine can take longer than the
+  // 7.5 s after which a proactive refresh is due, and that refresh is the tab's right: what is
+  // counted is every refresh that left before the kept token fell due.
   await page.goto(appUrl('acme', '/', 60))
   await signIn(page)
   await expectSignedIn(page)
-  const before = (await storedRefresh(page))!
   const refreshes = watchRefreshes(context)
+  const due = await renewalDueAt(page)
+  const early = () => refreshes.seen.filter((r) => r.at < due).length
 
   await page.reload()
   await expectSignedIn(page)
-  expect(refreshes.count(), 'the reload kept its access token').toBe(0)
+  expect(early(), 'the reload kept its access token').toBe(0)
 
   const second = await context.newPage()
   await second.goto(appUrl('acme', '/', 60))
   await expectSignedIn(second)
-  expect(refreshes.count(), 'the new tab asked the open one').toBe(0)
+  expect(early(), 'the new tab asked the open one').toBe(0)
 
   // Nobody to ask, nothing kept: the new tab renews with the stored refresh token, once.
+  const before = (await storedRefresh(second))!
   await page.close()
   await second.close()
+  const closed = refreshes.count()
   const alone = await context.newPage()
   await alone.goto(appUrl('acme', '/', 60))
   await expectSignedIn(alone)
-  expect(refreshes.count()).toBe(1)
-  const restore = refreshes.seen[0]!
+  expect(refreshes.count() - closed).toBe(1)
+  const restore = refreshes.seen[closed]!
   expect(restore.token).toBe(before)
   const answer = await restore.answer
   expect(answer.status).toBe(200)
   expect(answer.keys).toEqual(refreshKeys())
+  refreshes.stop()
   const after = rotates() ? answer.refresh! : before
   if (rotates()) expect(after).not.toBe(before)
-  await expect.poll(() => storedRefresh(alone)).toBe(after)
-  refreshes.stop()
+  // (A proactive refresh of the renewed token, due 7.5 s later on Django, moves it on again.)
+  await expect
+    .poll(async () => {
+      const held = await storedRefresh(alone)
+      return held === after || (rotates() && held !== before && held !== null)
+    })
+    .toBe(true)
 
   // The login's token, as the server now sees it.
   const reuse = await refreshFromPage(alone, before)
