@@ -16,10 +16,12 @@ export const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).le
  * a client that spoke to one simplejwt setup. Speaking to every common one (no rotation, no
  * blacklist, no tenant claim, no iat, the JWT header type) and finding the organisation on either
  * backend (issue 10) cost about 0.9 KB in the core and 1.7 KB in the initial JS, all on the boot
- * path (loading them lazily would add a round trip before the first page), so the budgets are
- * 7 KB and 67 KB.
+ * path (loading them lazily would add a round trip before the first page), so the budgets became
+ * 7 KB and 67 KB. Issue 12's spend-ledger hooks (0.5 KB) and the narrow seam to the tab plug-in (the
+ * TabHost callbacks and the decisions it returns, 187 B) took the core to 7.05 KB: its budget is
+ * 7.25 KB.
  */
-export const BUDGET = { core: 7 * 1024, initialJs: 67 * 1024 }
+export const BUDGET = { core: 7.25 * 1024, initialJs: 67 * 1024 }
 
 /** Bundles `entry` (a file under bench/) into `outDir`/`name`.js; returns its path and gzip size. */
 export async function bundleCore(outDir, entry = 'entry.ts', name = 'core') {
