@@ -117,19 +117,18 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
         const ready = tokens.generation !== generation ? tokens.usable() : null
         if (ready) return ready
         // The last word before spending, from a medium every tab reads alike.
-        const claim = tokens.refresh
-          ? await sync.claim(tokens.refresh, held)
-          : ({ kind: 'spend', token: null } as const)
+        // (No refresh token at all: nothing to claim, and `spend` ends the session.)
+        const claim = tokens.refresh ? await sync.claim(tokens.refresh, held) : null
         if (started !== tokens.epoch) throw changed()
-        if (claim.kind === 'ended') {
+        if (claim?.kind === 'ended') {
           d.end('expired')
           throw new SessionExpiredError('Your session has ended: please sign in again.')
         }
-        if (claim.kind === 'adopted') return tokens.access!
+        if (claim?.kind === 'adopted') return tokens.access!
         // News that arrived while the ledger answered (a kept token is never `rotated` there).
         const heard = tokens.generation !== generation ? tokens.usable() : null
         if (heard) return heard
-        if (claim.token && claim.token !== tokens.refresh) tokens.holdRefresh(claim.token)
+        if (claim && claim.token !== tokens.refresh) tokens.holdRefresh(claim.token)
         return spend(sync, signal, started)
       }, signal)
     } catch (e) {

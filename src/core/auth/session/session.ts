@@ -1,7 +1,7 @@
 /**
  * The session and its refresh coordinator: one per tab (and tenant), shared by every trigger (boot,
  * the proactive timer, tab visible/online, the 401 interceptor, route guards) and every axios
- * instance. Other tabs are the tab-sync plug-in's business (`tabSyncPort.ts`): without it, the
+ * instance. Other tabs are the tab plug-in's business, behind `tabSeam.ts`: without it, the
  * session is alone.
  */
 import { systemClock, systemTimers, withTimeout } from '../clock'
