@@ -123,5 +123,33 @@ export async function startMockBackend(
       return dispatch(request)
     }),
   )
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+  await withUpdateChecksHandled(() => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
+}
+
+/**
+ * When a page loads while the worker is still registered (another tab of the origin keeps it, or
+ * the last page's worker has not yet unregistered itself after its CLIENT_CLOSED), msw's start()
+ * asks the browser to check the worker script for an update and drops the promise (msw 2.15,
+ * getWorkerInstance). If the unregister lands first, Chromium refuses the check ("Not found"), and
+ * a dropped rejection is an uncaught page error (seen once in CI). msw registers the worker again
+ * either way, so while start() runs, each update check gets a handler that says so.
+ */
+async function withUpdateChecksHandled<T>(start: () => Promise<T>): Promise<T> {
+  if (typeof ServiceWorkerRegistration === 'undefined') return start()
+  const proto = ServiceWorkerRegistration.prototype
+  const update = proto.update
+  proto.update = function (this: ServiceWorkerRegistration) {
+    const check = update.call(this)
+    check.catch((error: unknown) => {
+      console.info(
+        `[mock] the service worker's update check failed (${String(error)}); the installed worker keeps serving`,
+      )
+    })
+    return check
+  }
+  try {
+    return await start()
+  } finally {
+    proto.update = update
+  }
 }
