@@ -9,6 +9,7 @@ import type { TabSyncPlugin } from '../session/tabSeam'
 import { broadcastChannel } from './broadcastChannel'
 import { newTabId, noChannel, type TabChannel } from './channel'
 import { noLocks, type TabLocks, type WebLockManager } from './locks'
+import { webLockPresence, type TabPresence } from './presence'
 import { tabProtocol } from './protocol'
 import { indexedDbLedger, type IndexedDbFactory, type SpendLedger } from './spendLedger'
 import { storageChannel } from './storageChannel'
@@ -22,6 +23,8 @@ export interface TabPorts {
   tabId: string
   /** The spend ledger of a tenant, where IndexedDB exists. */
   ledger?: (tenant: string, staleMs: number) => SpendLedger
+  /** Which tabs are open, where Web Locks exist. */
+  presence?: TabPresence
 }
 
 interface StorageEventLike {
@@ -86,7 +89,10 @@ export function browserTabPorts(
   const ledger = idb
     ? (name: string, staleMs: number) => indexedDbLedger(idb, name, staleMs)
     : undefined
-  return { locks, channel, tabId, ...(ledger && { ledger }) }
+  const presence = scope.navigator?.locks
+    ? webLockPresence(scope.navigator.locks, tenant)
+    : undefined
+  return { locks, channel, tabId, ...(ledger && { ledger }), ...(presence && { presence }) }
 }
 
 /** The tab-sync plug-in over this page's ports (opened only when a session takes it). */

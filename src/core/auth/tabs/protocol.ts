@@ -14,6 +14,7 @@ import { accessExp, readToken, redact, userOf } from '../session/tokens'
 import { newTabId, type TabChannel } from './channel'
 import { childController, untilAborted, type TabLocks } from './locks'
 import { createPeers } from './peers'
+import type { TabPresence } from './presence'
 import type { SpendLedger } from './spendLedger'
 
 export interface TabProtocolOptions {
@@ -33,6 +34,8 @@ export interface TabProtocolOptions {
    * localStorage can still lead to a rotated token being spent twice.
    */
   ledger?: (tenant: string, staleMs: number) => SpendLedger | null
+  /** Which tabs are still open (Web Locks): a claim of a closed tab is not waited out. */
+  presence?: TabPresence
 }
 
 const iatOf = (token: string | null) => readToken(token, 'refresh')?.iat ?? 0
@@ -56,6 +59,8 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
     const tabId = options.tabId ?? newTabId()
     // A claim outlives its spender's own refresh timeout only if that tab died mid-spend.
     const ledger = options.ledger?.(s.tenant, s.timeoutMs * 1.5) ?? null
+    const open = new AbortController()
+    options.presence?.hold(tabId, open.signal)
     /** A ledger that fails (storage blocked, quota) is said once and then left out. */
     let ledgerBroken = false
     const ledgerFailed = (e: unknown) => {
@@ -144,9 +149,9 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
     }
 
     /** Asks the ledger about `sent`; 'go' when there is no ledger (or it fails). */
-    async function verdictOn(sent: string, signal: AbortSignal) {
+    async function verdictOn(sent: string, signal: AbortSignal, gone?: string) {
       if (!ledger || ledgerBroken) return { kind: 'go' } as const
-      return untilAborted(ledger.claim(sent, tabId, s.now()), signal).catch((e: unknown) => {
+      return untilAborted(ledger.claim(sent, tabId, s.now(), gone), signal).catch((e: unknown) => {
         if (signal.aborted) throw e
         ledgerFailed(e)
         return { kind: 'go' } as const
@@ -160,7 +165,13 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
     async function claim(token: string, signal: AbortSignal): Promise<Claim> {
       let sent = token
       for (let hop = 0; hop < 8; hop++) {
-        const verdict = await verdictOn(sent, signal)
+        let verdict = await verdictOn(sent, signal)
+        // The claimant closed mid-spend (a reload while its refresh was on the wire): nobody will
+        // settle its claim, so it is taken over rather than waited out.
+        if (verdict.kind === 'busy' && (await options.presence?.gone(verdict.by))) {
+          log(`${redact(sent)} was claimed by a tab that has closed; claiming it anew`)
+          verdict = await verdictOn(sent, signal, verdict.by)
+        }
         if (verdict.kind === 'go') return { kind: 'spend', token: sent }
         if (verdict.kind === 'busy') {
           // A tab that took the lock from a live spender (a bound outwaited, a clock that jumped):
@@ -253,7 +264,10 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
         storage.clear()
         return stored
       },
-      close: cross.close,
+      close() {
+        open.abort()
+        cross.close()
+      },
     }
   }
 }

@@ -32,8 +32,11 @@ export interface SpendRecord {
 }
 
 export interface SpendLedger {
-  /** Atomically: the verdict on `token`, and, when it is `go`, the claim recorded for `by`. */
-  claim(token: string, by: string, now: number): Promise<ClaimVerdict>
+  /**
+   * Atomically: the verdict on `token`, and, when it is `go`, the claim recorded for `by`. A claim
+   * held by `gone` (a tab known to have closed) is overridden.
+   */
+  claim(token: string, by: string, now: number, gone?: string): Promise<ClaimVerdict>
   /** `token` was spent (`next`: the token it was rotated into) or not (null: the claim is dropped). */
   settle(token: string, by: string, next: string | null): Promise<void>
   /** Drops everything recorded (a sign-out). */
@@ -49,7 +52,7 @@ export const fingerprint = (token: string) => token.slice(-16)
 /**
  * The claim rule, on one record, as a pure function (both adapters run it inside one atomic step).
  * A claim older than `staleMs` belongs to a tab that gave up or died mid-spend (its own refresh
- * timeout has passed): it no longer blocks.
+ * timeout has passed): it no longer blocks; nor does a claim of `gone`, a tab known to be closed.
  */
 export function decideClaim(
   record: SpendRecord | undefined,
@@ -57,13 +60,20 @@ export function decideClaim(
   by: string,
   now: number,
   staleMs: number,
+  gone?: string,
 ): { verdict: ClaimVerdict; record: SpendRecord | null } {
   const fp = fingerprint(token)
   const spent = record?.spent ?? []
   const known = spent.find((s) => s.token === fp)
   if (known) return { verdict: { kind: 'rotated', next: known.next }, record: null }
   const claim = record?.claim
-  if (claim && claim.token === fp && claim.by !== by && now - claim.at < staleMs)
+  if (
+    claim &&
+    claim.token === fp &&
+    claim.by !== by &&
+    claim.by !== gone &&
+    now - claim.at < staleMs
+  )
     return { verdict: { kind: 'busy', by: claim.by, ageMs: now - claim.at }, record: null }
   return { verdict: { kind: 'go' }, record: { spent, claim: { token: fp, by, at: now } } }
 }
@@ -96,8 +106,8 @@ const isRecord = (v: unknown): v is SpendRecord =>
 export function memoryLedger(staleMs: number): SpendLedger {
   let record: SpendRecord | undefined
   return {
-    async claim(token, by, now) {
-      const { verdict, record: next } = decideClaim(record, token, by, now, staleMs)
+    async claim(token, by, now, gone) {
+      const { verdict, record: next } = decideClaim(record, token, by, now, staleMs, gone)
       if (next) record = next
       return verdict
     },
@@ -168,9 +178,9 @@ export function indexedDbLedger(
   }
 
   return {
-    claim: (token, by, now) =>
+    claim: (token, by, now, gone) =>
       update((r) => {
-        const { verdict, record } = decideClaim(r, token, by, now, staleMs)
+        const { verdict, record } = decideClaim(r, token, by, now, staleMs, gone)
         return [verdict, record]
       }),
     settle: (token, by, next) => update((r) => [undefined, settleRecord(r, token, by, next)]),

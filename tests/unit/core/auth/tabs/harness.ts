@@ -13,6 +13,7 @@ import { broadcastChannel } from '@/core/auth/tabs/broadcastChannel'
 import { storageChannel } from '@/core/auth/tabs/storageChannel'
 import { noLocks, type TabLocks } from '@/core/auth/tabs/locks'
 import { webLocks } from '@/core/auth/tabs/webLocks'
+import { webLockPresence } from '@/core/auth/tabs/presence'
 import { tabProtocol } from '@/core/auth/tabs/protocol'
 import { createTokenApi } from '@/core/auth/session/tokenApi'
 import { createTokenStorage, type TokenStorage } from '@/core/auth/tokenStorage'
@@ -108,6 +109,7 @@ export function browser(): Browser {
           ? broadcastChannel(`auth:${tenant}`, hub.create)
           : storageChannel(`auth:${tenant}`, view.store, view.events),
       tabId: name,
+      ...(lockKind === 'web-locks' && { presence: webLockPresence(locks, tenant) }),
       ...(ledger && {
         ledger: (t: string, staleMs: number) => {
           const mine = ledgers.get(t) ?? memoryLedger(staleMs)

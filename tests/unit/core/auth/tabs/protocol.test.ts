@@ -138,6 +138,29 @@ describe('one refresh across tabs', () => {
     expect(signOuts(tabs)).toEqual([])
   })
 
+  it('a page reloaded while its refresh was on the wire: the reloaded page refreshes at once, it does not wait out the closed page’s claim', async () => {
+    const { b, tabs } = await signedInTabs(1)
+    const gone = tabs[0]!
+    b.timers.sleep(121_000)
+    // The page claimed its refresh token in the ledger, sent the refresh, and was reloaded before
+    // the answer came: its claim stays, and nobody will ever settle it.
+    await b.ledgers.get('acme')!.claim(gone.storage.get()!, gone.name, b.clock.now())
+    gone.session.dispose()
+    const net = watchNetwork()
+    const reloaded = b.open('acme')
+    const deadline = new Promise<string>((r) =>
+      b.timers.setTimeout(() => r('still waiting'), 3_000),
+    )
+    const restored = reloaded.session.restore().then(
+      (ok) => (ok ? 'restored' : 'not restored'),
+      (e: unknown) => `failed: ${String(e)}`,
+    )
+    await expect(b.drive(Promise.race([restored, deadline]))).resolves.toBe('restored')
+    await expect(reloaded.http.get(ME)).resolves.toMatchObject({ status: 200 })
+    expect(net.count(REFRESH)).toBe(1)
+    expect(signOuts([reloaded])).toEqual([])
+  })
+
   it('a refused refresh names the refused token: a tab already past it stays signed in', async () => {
     // Without the spend ledger (no IndexedDB), a late copy of localStorage lets a tab spend a
     // token another tab has rotated: the refusal must not sign out the tab that rotated it.

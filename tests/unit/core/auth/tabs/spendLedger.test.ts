@@ -32,6 +32,15 @@ describe('the claim rule', () => {
     expect(record).toBeNull()
   })
 
+  it("a claim of a tab known to be closed no longer blocks: go, and the claim is the claimer's", () => {
+    const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
+    const { verdict, record } = decideClaim(claimed, T1, 'tab-b', 3_000, STALE, 'tab-a')
+    expect(verdict).toEqual({ kind: 'go' })
+    expect(record?.claim).toEqual({ token: fingerprint(T1), by: 'tab-b', at: 3_000 })
+    // naming another tab as closed changes nothing for tab-a's claim
+    expect(decideClaim(claimed, T1, 'tab-b', 3_000, STALE, 'tab-c').verdict.kind).toBe('busy')
+  })
+
   it("the claimer's own retry goes ahead; a claim past the stale bound no longer blocks", () => {
     const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
     expect(decideClaim(claimed, T1, 'tab-a', 2_000, STALE).verdict.kind).toBe('go')
