@@ -280,13 +280,16 @@ describe('catching up before a refresh', () => {
   it.each([
     ['with an iat', { iat: nowS() - 60 }],
     ['without an iat', { iat: null }],
-  ] as const)('a token stored by another tab %s is spent rather than the older one held', async (_, claims) => {
-    const t = setup()
-    t.hold(pairOf(refreshToken({ iat: nowS() - 30 })))
-    const stored = refreshToken(claims.iat === null ? { iat: null } : {})
-    t.storage.set(stored)
-    await expect(t.run(t.sync.catchUp(signal()))).resolves.toBe(stored)
-  })
+  ] as const)(
+    'a token stored by another tab %s is spent rather than the older one held',
+    async (_, claims) => {
+      const t = setup()
+      t.hold(pairOf(refreshToken({ iat: nowS() - 30 })))
+      const stored = refreshToken(claims.iat === null ? { iat: null } : {})
+      t.storage.set(stored)
+      await expect(t.run(t.sync.catchUp(signal()))).resolves.toBe(stored)
+    },
+  )
 
   it('a stored token issued at the same second as the one held is still a newer one', async () => {
     const t = setup()
@@ -436,6 +439,15 @@ describe('catching up before a refresh', () => {
         expect(t.adopted).toEqual([{ pair: later, as: 'refreshed' }])
       },
     )
+
+    it('a later pair already heard is adopted without asking', async () => {
+      const { t, known, catchUp } = kept()
+      const later = pairOf(known, 300)
+      t.peer.say({ type: 'pair', pair: later })
+      await expect(catchUp()).resolves.toBeNull()
+      expect(asks(t)).toEqual([])
+      expect(t.adopted).toEqual([{ pair: later, as: 'refreshed' }])
+    })
 
     it('a backend that rotates: nothing to ask', async () => {
       const { t, catchUp } = kept({ rotates: true })
