@@ -109,6 +109,30 @@ describe('peers', () => {
     expect(p.replaced(replaced[0]!)).toBe(false)
   })
 
+  it('a refresh without rotation does not push a remembered rotation out', () => {
+    const { p, say } = peers()
+    const replaced = Array.from({ length: 8 }, () => token('refresh'))
+    for (const r of replaced) say({ type: 'refreshed', pair: pairOf(), replaced: r })
+    say({ type: 'refreshed', pair: pairOf() })
+    expect(replaced.map((r) => p.replaced(r))).toEqual(Array(8).fill(true))
+  })
+
+  it('a wait that ended is not woken by its signal aborting later: a newer wait still gets its answer', async () => {
+    const { p, say } = peers()
+    const refresh = token('refresh')
+    const ctl = new AbortController()
+    const now = Math.floor(Date.now() / 1000)
+    const first = p.laterPair(refresh, now, ctl.signal)
+    const answer = pairOf(refresh, 60)
+    say({ type: 'pair', pair: answer })
+    await expect(first).resolves.toEqual(answer)
+    const second = p.laterPair(refresh, now + 100, new AbortController().signal)
+    ctl.abort()
+    const later = pairOf(refresh, 300)
+    say({ type: 'pair', pair: later })
+    await expect(second).resolves.toEqual(later)
+  })
+
   it('a later access token already heard is handed over without asking', async () => {
     const { p, say, sent } = peers()
     const pair = pairOf(token('refresh'), 300)
