@@ -1,7 +1,7 @@
 /** The tab channel's messages: what is accepted from another tab, and the storage fallback. */
 import { describe, expect, it } from 'vitest'
 import { broadcastChannel } from '@/core/auth/tabs/broadcastChannel'
-import { isTabMessage, type TabMessage } from '@/core/auth/tabs/channel'
+import { fanOut, isTabMessage, newTabId, type TabMessage } from '@/core/auth/tabs/channel'
 import { storageChannel } from '@/core/auth/tabs/storageChannel'
 import { settle } from '../../helpers'
 import { ChannelHub, SharedLocalStorage } from './fakes'
@@ -28,7 +28,48 @@ describe('isTabMessage', () => {
     ['a bad offset', { type: 'pair', from: 't', pair: { ...pair, offsetMs: 'soon' } }],
     ['a refresh with an empty spent token', { type: 'refreshed', from: 't', pair, replaced: '' }],
     ['an ask with a bad after', { type: 'ask', from: 't', refresh: 'd.e.f', after: 'later' }],
+    ['a sign-in without its user', { type: 'signedIn', from: 't', pair }],
+    ['a sign-in with a null user', { type: 'signedIn', from: 't', pair, user: null }],
+    ['a sign-in with a user that is a name', { type: 'signedIn', from: 't', pair, user: 'admin' }],
+    [
+      'a sign-in with a bad pair',
+      { type: 'signedIn', from: 't', pair: { refresh: 'd' }, user: {} },
+    ],
+    [
+      'a sign-out naming an empty token',
+      { type: 'signedOut', from: 't', reason: 'user', refresh: '' },
+    ],
+    ['a sign-out naming a number', { type: 'signedOut', from: 't', reason: 'user', refresh: 7 }],
   ])('rejects %s', (_name, m) => expect(isTabMessage(m)).toBe(false))
+})
+
+describe('fanOut', () => {
+  it('a listener taken off, or a cleared fan-out, hears nothing more', () => {
+    const fan = fanOut()
+    const a: TabMessage[] = []
+    const b: TabMessage[] = []
+    const offA = fan.on((m) => a.push(m))
+    fan.on((m) => b.push(m))
+    const out: TabMessage = { type: 'signedOut', from: 't', reason: 'user' }
+    fan.deliver(out)
+    offA()
+    fan.deliver(out)
+    expect([a.length, b.length]).toEqual([1, 2])
+    fan.clear()
+    fan.deliver(out)
+    expect(b).toHaveLength(2)
+  })
+})
+
+describe('newTabId', () => {
+  it('is a random UUID where the page has one, else a random id of its own', () => {
+    expect(newTabId({ crypto: { randomUUID: () => 'uuid-1' } })).toBe('uuid-1')
+    // randomUUID exists only in secure contexts (https, localhost): a plain http page has none.
+    const [a, b] = [newTabId({ crypto: {} }), newTabId({})]
+    expect(a).toMatch(/^tab-[0-9a-z]+$/)
+    expect(b).toMatch(/^tab-[0-9a-z]+$/)
+    expect(a).not.toBe(b)
+  })
 })
 
 describe.each([

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { storageLease } from '@/core/auth/tabs/storageLease'
-import type { TabLocks } from '@/core/auth/tabs/locks'
+import { childController, untilAborted, type TabLocks } from '@/core/auth/tabs/locks'
 import { webLocks } from '@/core/auth/tabs/webLocks'
 import { fakeDate, ManualTimers, settle } from '../../helpers'
 import { FakeLockManager, SharedLocalStorage } from './fakes'
@@ -137,5 +137,33 @@ describe('Web Locks', () => {
     await expect(drive(timers, pb)).resolves.toBe('b')
     await expect(drive(timers, pc)).resolves.toBe('c')
     expect(order).toEqual(['b in', 'b out', 'c in'])
+  })
+})
+
+describe('abort helpers', () => {
+  it('a child of an aborted signal starts aborted; of a live one, aborts with it', () => {
+    const done = new AbortController()
+    done.abort()
+    expect(childController(done.signal).signal.aborted).toBe(true)
+    const parent = new AbortController()
+    const child = childController(parent.signal)
+    expect(child.signal.aborted).toBe(false)
+    parent.abort()
+    expect(child.signal.aborted).toBe(true)
+  })
+
+  it('work under an aborted signal is refused at once; an abort later ends the wait', async () => {
+    const never = new Promise<string>(() => {})
+    const done = new AbortController()
+    done.abort()
+    const refused = await untilAborted(never, done.signal).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ name: 'AbortError', message: expect.stringMatching(/abort/i) })
+    const later = new AbortController()
+    const waiting = untilAborted(never, later.signal)
+    later.abort()
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(untilAborted(Promise.resolve('ok'), new AbortController().signal)).resolves.toBe(
+      'ok',
+    )
   })
 })
