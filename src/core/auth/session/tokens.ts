@@ -52,10 +52,15 @@ export const userOf = (token: string | null | undefined) =>
 export const accessExp = (token: string | null | undefined): number =>
   readToken(token, 'access')?.exp ?? 0
 
-/** For logs: enough to tell tokens apart, never enough to use one. */
+/**
+ * For logs: enough to tell tokens apart, never enough to use one. The last characters (from the
+ * signature: a JWT's first ones are the same `eyJhbG` header for every token), at most a quarter of
+ * the token, and its length.
+ */
 export function redact(token: string | null | undefined): string {
   if (!token) return String(token)
-  return `${token.slice(0, 6)}…(${token.length})`
+  const keep = Math.min(8, Math.floor(token.length / 4))
+  return `…${keep > 0 ? token.slice(-keep) : ''}(${token.length})`
 }
 
 export type StoredRefresh =

@@ -9,7 +9,7 @@ import { isRefreshFailed, isSessionExpired, type RefreshFailedError } from '@/co
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { memoryLedger } from '@/core/auth/tabs/spendLedger'
-import { readToken } from '@/core/auth/session/tokens'
+import { readToken, redact } from '@/core/auth/session/tokens'
 import { ADMIN, fakeDate, gate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
 import { browser } from '../tabs/harness'
 
@@ -186,11 +186,23 @@ describe('the log', () => {
       const signature = token.split('.')[2]!
       expect(logs.filter((m) => m.includes(token) || m.includes(signature))).toEqual([])
     }
-    // Yet it says which token it is about: its first characters and its length.
-    const [access] = tokens as [string]
-    expect(
-      logs.some((m) => m.includes(access.slice(0, 6)) && m.includes(String(access.length))),
-    ).toBe(true)
+    // Yet it tells the tokens apart (every JWT begins alike): their last characters and length.
+    const said = (token: string) =>
+      logs.filter((m) => m.includes(`…${token.slice(-8)}(${token.length})`))
+    const [signedIn, firstRefresh, refreshed] = tokens as [string, string, string]
+    expect(signedIn.slice(0, 6)).toBe(refreshed.slice(0, 6))
+    expect(said(signedIn)).toEqual([expect.stringMatching(/^signed in; access /)])
+    expect(said(refreshed)).toEqual([expect.stringMatching(/^refreshed; access /)])
+    expect(said(firstRefresh)).toContainEqual(
+      expect.stringMatching(/^refreshing with .*; access token still usable$/),
+    )
+  })
+
+  it('a token too short to be a JWT is not given away: a quarter of it at most', () => {
+    expect(redact('abcdefghijkl')).toBe('…jkl(12)')
+    expect(redact('abc')).toBe('…(3)')
+    expect(redact(null)).toBe('null')
+    expect(redact('')).toBe('')
   })
 })
 
