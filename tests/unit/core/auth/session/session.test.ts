@@ -9,6 +9,7 @@ import { isRefreshFailed, isSessionExpired, type RefreshFailedError } from '@/co
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { memoryLedger } from '@/core/auth/tabs/spendLedger'
+import { singleTab, type TabSyncPlugin } from '@/core/auth/session/tabSeam'
 import { readToken, redact } from '@/core/auth/session/tokens'
 import { ADMIN, fakeDate, gate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
 import { browser } from '../tabs/harness'
@@ -104,6 +105,46 @@ describe('a session closed before its tab plug-in came', () => {
     const error = (await h.session.refresh().catch((e: unknown) => e)) as RefreshFailedError
     expect(isRefreshFailed(error) && [error.transient, error.retryAfterMs]).toEqual([false, 0])
     expect(h.session.refreshing).toBe(false)
+  })
+})
+
+describe('loading the tab plug-in', () => {
+  it('a failed load: the sign-in fails retryably, asks for a reload, and the log says why', async () => {
+    const logs: string[] = []
+    const cause = new Error('Failed to fetch dynamically imported module')
+    const h = harness({ loadTabs: () => Promise.reject(cause), log: (m) => logs.push(m) })
+    const error = await h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
+    expect(isRefreshFailed(error) && [error.transient, error.message, error.cause]).toEqual([
+      true,
+      'Could not load part of the app: reload the page to try again.',
+      cause,
+    ])
+    expect(logs).toContainEqual(expect.stringMatching(/^could not load the tab sync: .*dynamically/))
+    expect(h.session.signedIn).toBe(false)
+  })
+
+  it('a load that never answers gives up after the refresh timeout, saying there was no answer', async () => {
+    const h = harness({ loadTabs: () => new Promise(() => {}), refreshTimeoutMs: 3_000 })
+    h.timers.idle = () => true
+    const signIn = h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
+    await h.timers.advance(3_000)
+    const error = await signIn
+    expect(isRefreshFailed(error) && (error.cause as Error).message).toBe('no answer')
+  })
+
+  it('after the session is closed, a plug-in that arrives late is not started', async () => {
+    let arrive!: (plugin: TabSyncPlugin) => void
+    let started = 0
+    const h = harness({ loadTabs: () => new Promise((r) => (arrive = r)) })
+    h.session.dispose()
+    arrive(() => {
+      started += 1
+      return singleTab
+    })
+    await settle()
+    expect(started).toBe(0)
+    const error = await h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
+    expect(isRefreshFailed(error) && error.message).toMatch(/closed/)
   })
 })
 
