@@ -207,7 +207,9 @@ export function createTokenHolder(deps: {
     claims = read.a
     generation += 1
   }
-  if (stored.kind === 'usable' && kept) restoreKept(kept, stored.token)
+  // Without a refresh token there is no session to restore: a kept access token goes too.
+  if (kept && stored.kind === 'usable') restoreKept(kept, stored.token)
+  else kept?.clear()
 
   return {
     get access() {
