@@ -108,6 +108,47 @@ describe('a session closed before its tab plug-in came', () => {
   })
 })
 
+describe('a failed refresh, as listeners and the log see it', () => {
+  it('refused (401): one refreshFailed, the session has ended, then signedOut', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    failRefresh(() =>
+      HttpResponse.json({ detail: 'Token is invalid or expired', code: 'token_not_valid' }, { status: 401 }),
+    )
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(isSessionExpired(error) && error.message).toBe(
+      'Your session has ended: please sign in again.',
+    )
+    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(401)
+    expect(h.events.slice(1)).toEqual([
+      { type: 'refreshFailed', error },
+      { type: 'signedOut', reason: 'expired' },
+    ])
+  })
+
+  it('a 400 answer is a refusal too: the session ends', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    failRefresh(() => HttpResponse.json({ refresh: ['This field may not be blank.'] }, { status: 400 }))
+    await expect(h.session.refresh()).rejects.toSatisfy(isSessionExpired)
+    expect(h.session.signedIn).toBe(false)
+  })
+
+  it('down (500): retryable, with its cause, and the log gives the retry delay', async () => {
+    const logs: string[] = []
+    const h = harness({ log: (m) => logs.push(m) })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    failRefresh()
+    const error = (await h.session.refresh().catch((e: unknown) => e)) as RefreshFailedError
+    expect(isRefreshFailed(error) && error.message).toBe('Could not renew the session.')
+    expect((error.cause as { response?: { status?: number } }).response?.status).toBe(500)
+    expect(logs).toContainEqual(
+      `refresh failed (Could not renew the session.); retry in ${error.retryAfterMs} ms`,
+    )
+    expect(h.session.signedIn).toBe(true)
+  })
+})
+
 describe('loading the tab plug-in', () => {
   it('a failed load: the sign-in fails retryably, asks for a reload, and the log says why', async () => {
     const logs: string[] = []

@@ -4,6 +4,7 @@
  * listeners hear of it whenever something was held here or stored for the tenant.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { http as mock, HttpResponse } from 'msw'
 import { memoryStorage } from '@/core/auth/tokenStorage'
 import { server } from '@/mocks/node'
 import { ADMIN, fakeDate, harness, settle } from '../../helpers'
@@ -68,6 +69,18 @@ describe('what a sign-out revokes', () => {
     expect(revoked).toEqual([])
     expect(h.session.signedIn).toBe(false)
     expect(h.events.at(-1)).toEqual({ type: 'signedOut', reason: 'expired' })
+  })
+})
+
+describe('a blacklist that cannot be reached', () => {
+  it('the sign-out still completes, and the log says the call failed', async () => {
+    const logs: string[] = []
+    const h = harness({ log: (m) => logs.push(m) })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    server.use(mock.post('*/api/v1/auth/jwt/blacklist/', () => HttpResponse.error()))
+    await h.session.signOut()
+    expect(h.session.signedIn).toBe(false)
+    expect(logs).toContainEqual(expect.stringMatching(/^blacklist call failed: .*network error/i))
   })
 })
 

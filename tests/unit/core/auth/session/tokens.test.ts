@@ -60,9 +60,13 @@ describe('a sign-in answer is checked before it is taken', () => {
     ],
   ])('%s: refused, nothing stored, still signed out', async (_what, body, why) => {
     signInAnswers(body)
-    const h = harness()
+    const logs: string[] = []
+    const h = harness({ log: (m) => logs.push(m) })
     const error = await h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
     expect(isSessionExpired(error) && error.message).toMatch(why)
+    expect(logs.filter((m) => m.startsWith('sign-in answer refused: '))).toEqual([
+      expect.stringMatching(why),
+    ])
     expect(h.session.signedIn).toBe(false)
     expect(h.session.accessToken).toBeNull()
     expect(h.storage.get()).toBeNull()
