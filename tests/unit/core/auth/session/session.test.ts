@@ -113,13 +113,18 @@ describe('a failed refresh, as listeners and the log see it', () => {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)
     failRefresh(() =>
-      HttpResponse.json({ detail: 'Token is invalid or expired', code: 'token_not_valid' }, { status: 401 }),
+      HttpResponse.json(
+        { detail: 'Token is invalid or expired', code: 'token_not_valid' },
+        { status: 401 },
+      ),
     )
     const error = await h.session.refresh().catch((e: unknown) => e)
     expect(isSessionExpired(error) && error.message).toBe(
       'Your session has ended: please sign in again.',
     )
-    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(401)
+    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(
+      401,
+    )
     expect(h.events.slice(1)).toEqual([
       { type: 'refreshFailed', error },
       { type: 'signedOut', reason: 'expired' },
@@ -129,7 +134,9 @@ describe('a failed refresh, as listeners and the log see it', () => {
   it('a 400 answer is a refusal too: the session ends', async () => {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)
-    failRefresh(() => HttpResponse.json({ refresh: ['This field may not be blank.'] }, { status: 400 }))
+    failRefresh(() =>
+      HttpResponse.json({ refresh: ['This field may not be blank.'] }, { status: 400 }),
+    )
     await expect(h.session.refresh()).rejects.toSatisfy(isSessionExpired)
     expect(h.session.signedIn).toBe(false)
   })
@@ -160,7 +167,9 @@ describe('loading the tab plug-in', () => {
       'Could not load part of the app: reload the page to try again.',
       cause,
     ])
-    expect(logs).toContainEqual(expect.stringMatching(/^could not load the tab sync: .*dynamically/))
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^could not load the tab sync: .*dynamically/),
+    )
     expect(h.session.signedIn).toBe(false)
   })
 

@@ -13,7 +13,9 @@ const STAFF = { email: 'staff@acme.test', password: 'acme-staff-pass-1' }
 
 beforeEach(fakeDate)
 const listeners: Array<(e: { request: Request }) => void> = []
-afterEach(() => listeners.splice(0).forEach((l) => server.events.removeListener('request:start', l)))
+afterEach(() =>
+  listeners.splice(0).forEach((l) => server.events.removeListener('request:start', l)),
+)
 
 /** The refresh tokens sent to jwt/blacklist/, as the server saw them. */
 function watchRevoked(): string[] {
@@ -113,9 +115,9 @@ describe('who hears of a sign-out', () => {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)
     await h.session.signIn(STAFF.email, STAFF.password)
-    expect(h.events.map((e) => (e.type === 'signedOut' ? `signedOut:${e.reason}` : e.type))).toEqual(
-      ['signedIn', 'signedOut:user', 'signedIn'],
-    )
+    expect(
+      h.events.map((e) => (e.type === 'signedOut' ? `signedOut:${e.reason}` : e.type)),
+    ).toEqual(['signedIn', 'signedOut:user', 'signedIn'])
     expect(h.session.claims?.email).toBe(STAFF.email)
   })
 })

@@ -19,7 +19,9 @@ describe('obtain', () => {
       .obtain(ADMIN.email, 'wrong')
       .catch((e: unknown) => e)
     expect(isInvalidCredentials(error) && axios.isAxiosError(error.cause)).toBe(true)
-    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(401)
+    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(
+      401,
+    )
   })
 
   it('no answer at all (network down) is the network failure itself, not about credentials', async () => {
@@ -28,7 +30,10 @@ describe('obtain', () => {
       .obtain(ADMIN.email, ADMIN.password)
       .catch((e: unknown) => e)
     expect(isInvalidCredentials(error)).toBe(false)
-    expect(axios.isAxiosError(error) && [error.message, error.response]).toEqual([expect.stringMatching(/network error/i), undefined])
+    expect(axios.isAxiosError(error) && [error.message, error.response]).toEqual([
+      expect.stringMatching(/network error/i),
+      undefined,
+    ])
   })
 
   it("a wrong password is an InvalidCredentialsError with simplejwt's words", async () => {
