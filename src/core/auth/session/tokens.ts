@@ -52,10 +52,15 @@ export const userOf = (token: string | null | undefined) =>
 export const accessExp = (token: string | null | undefined): number =>
   readToken(token, 'access')?.exp ?? 0
 
-/** For logs: enough to tell tokens apart, never enough to use one. */
+/**
+ * For logs: enough to tell tokens apart, never enough to use one. The last characters (from the
+ * signature: a JWT's first ones are the same `eyJhbG` header for every token), at most a quarter of
+ * the token, and its length.
+ */
 export function redact(token: string | null | undefined): string {
   if (!token) return String(token)
-  return `${token.slice(0, 6)}…(${token.length})`
+  const keep = Math.min(8, Math.floor(token.length / 4))
+  return `…${keep > 0 ? token.slice(-keep) : ''}(${token.length})`
 }
 
 export type StoredRefresh =
@@ -202,7 +207,9 @@ export function createTokenHolder(deps: {
     claims = read.a
     generation += 1
   }
-  if (stored.kind === 'usable' && kept) restoreKept(kept, stored.token)
+  // Without a refresh token there is no session to restore: a kept access token goes too.
+  if (kept && stored.kind === 'usable') restoreKept(kept, stored.token)
+  else kept?.clear()
 
   return {
     get access() {

@@ -19,6 +19,8 @@ describe('the header type', () => {
     ['   ', null],
     [undefined, null],
     [42, null],
+    ['"JWT" realm="api"', null],
+    [', Bearer', null],
   ])('the challenge %j names %j', (header, scheme) => {
     expect(challengeScheme(header)).toBe(scheme)
   })
@@ -55,6 +57,10 @@ describe('rotation and the blacklist, as learnt', () => {
     backend.noteNoBlacklist()
     expect(backend.blacklist).toBe(false)
     expect(logs).toHaveLength(3)
+    expect(logs.slice(0, 2)).toEqual([
+      'refresh rotates the refresh token',
+      'refresh keeps the refresh token',
+    ])
     expect(logs.filter((m) => m.includes('VITE') || m.includes('blacklist'))).toHaveLength(1)
   })
 })

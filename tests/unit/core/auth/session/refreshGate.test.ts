@@ -164,4 +164,65 @@ describe('refresh gate', () => {
     expect(again.error.retryAfterMs).toBe(1_500)
     await settle()
   })
+
+  it('while backing off, a caller is told why: the session is being retried shortly', async () => {
+    const { gate } = setup()
+    await outcome(gate.run(() => Promise.reject(transient())))
+    const early = await gate.run(async () => 'A2').catch((e: unknown) => e)
+    expect(isRefreshFailed(early) && early.message).toMatch(/retrying shortly/)
+  })
+
+  it('a gate nobody listens to still hands the failure to its caller', async () => {
+    fakeDate()
+    const bare = createRefreshGate({
+      clock: { now: () => Date.now() },
+      timers: new ManualTimers(),
+      timeoutMs: 10_000,
+      backoff: { baseMs: 1_000, capMs: 60_000, random: () => 0.5 },
+    })
+    const failed = await bare.run(() => Promise.reject(transient())).catch((e: unknown) => e)
+    expect(isRefreshFailed(failed) && failed.message).toBe('network down')
+  })
+
+  it('a flight that lands after a reset touches neither the new flight nor its backoff', async () => {
+    const { gate } = setup()
+    const old = held()
+    const stale = gate.run(async () => {
+      await old.wait
+      return 'old'
+    })
+    gate.reset()
+    // The new session's first refresh fails: it backs off.
+    await outcome(gate.run(() => Promise.reject(transient())))
+    expect(gate.retryInMs()).toBeGreaterThan(0)
+    old.open()
+    await expect(stale).resolves.toBe('old')
+    expect(gate.retryInMs()).toBeGreaterThan(0)
+  })
+
+  it('a flight that lands after a reset leaves the new flight in the air: callers still join it', async () => {
+    const { gate } = setup()
+    const old = held()
+    const next = held()
+    let calls = 0
+    const stale = gate.run(async () => {
+      await old.wait
+      return 'old'
+    })
+    gate.reset()
+    const task = async () => {
+      calls += 1
+      await next.wait
+      return 'new'
+    }
+    const first = gate.run(task)
+    old.open()
+    await stale
+    await settle()
+    expect(gate.inFlight).toBe(true)
+    const joined = gate.run(task)
+    next.open()
+    expect(await Promise.all([first, joined])).toEqual(['new', 'new'])
+    expect(calls).toBe(1)
+  })
 })

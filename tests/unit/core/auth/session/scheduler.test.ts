@@ -156,4 +156,48 @@ describe('scheduler', () => {
     expect(state.refreshes).toEqual([7_000])
     scheduler.stop()
   })
+
+  it('a failed refresh leaves a backoff: the wall-clock tick waits it out, it does not retry early', async () => {
+    const { scheduler, timers, state } = setup({ dueAt: 0, checkEveryMs: 1_000 })
+    state.fail = true
+    scheduler.start()
+    await timers.advance(2_500)
+    expect(state.refreshes).toEqual([0])
+    await timers.advance(1_000)
+    expect(state.refreshes).toEqual([0, 3_000])
+    scheduler.stop()
+  })
+
+  it('once there is no session any more, no tick and no aimed timer asks for a refresh', async () => {
+    const { scheduler, timers, state } = setup({ dueAt: 10_000, checkEveryMs: 1_000 })
+    scheduler.start()
+    await timers.advance(3_000)
+    state.dueAt = null
+    await timers.advance(20_000)
+    expect(state.refreshes).toEqual([])
+    scheduler.stop()
+  })
+
+  it('without an online hook, coming back online still checks: a due refresh goes out', async () => {
+    fakeDate()
+    const timers = new ManualTimers()
+    const env = new FakeEnvironment()
+    const refreshes: number[] = []
+    let due = 60_000
+    const scheduler = createScheduler({
+      timers,
+      environment: env,
+      checkEveryMs: 60_000,
+      dueInMs: () => due,
+      retryInMs: () => 0,
+      busy: () => false,
+      refresh: async () => void refreshes.push(due),
+    })
+    scheduler.start()
+    due = 0
+    env.fire('online')
+    await settle()
+    expect(refreshes).toEqual([0])
+    scheduler.stop()
+  })
 })

@@ -9,7 +9,8 @@ import { isRefreshFailed, isSessionExpired, type RefreshFailedError } from '@/co
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
 import { memoryLedger } from '@/core/auth/tabs/spendLedger'
-import { readToken } from '@/core/auth/session/tokens'
+import { singleTab, type TabSyncPlugin } from '@/core/auth/session/tabSeam'
+import { readToken, redact } from '@/core/auth/session/tokens'
 import { ADMIN, fakeDate, gate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
 import { browser } from '../tabs/harness'
 
@@ -107,6 +108,96 @@ describe('a session closed before its tab plug-in came', () => {
   })
 })
 
+describe('a failed refresh, as listeners and the log see it', () => {
+  it('refused (401): one refreshFailed, the session has ended, then signedOut', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    failRefresh(() =>
+      HttpResponse.json(
+        { detail: 'Token is invalid or expired', code: 'token_not_valid' },
+        { status: 401 },
+      ),
+    )
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(isSessionExpired(error) && error.message).toBe(
+      'Your session has ended: please sign in again.',
+    )
+    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(
+      401,
+    )
+    expect(h.events.slice(1)).toEqual([
+      { type: 'refreshFailed', error },
+      { type: 'signedOut', reason: 'expired' },
+    ])
+  })
+
+  it('a 400 answer is a refusal too: the session ends', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    failRefresh(() =>
+      HttpResponse.json({ refresh: ['This field may not be blank.'] }, { status: 400 }),
+    )
+    await expect(h.session.refresh()).rejects.toSatisfy(isSessionExpired)
+    expect(h.session.signedIn).toBe(false)
+  })
+
+  it('down (500): retryable, with its cause, and the log gives the retry delay', async () => {
+    const logs: string[] = []
+    const h = harness({ log: (m) => logs.push(m) })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    failRefresh()
+    const error = (await h.session.refresh().catch((e: unknown) => e)) as RefreshFailedError
+    expect(isRefreshFailed(error) && error.message).toBe('Could not renew the session.')
+    expect((error.cause as { response?: { status?: number } }).response?.status).toBe(500)
+    expect(logs).toContainEqual(
+      `refresh failed (Could not renew the session.); retry in ${error.retryAfterMs} ms`,
+    )
+    expect(h.session.signedIn).toBe(true)
+  })
+})
+
+describe('loading the tab plug-in', () => {
+  it('a failed load: the sign-in fails retryably, asks for a reload, and the log says why', async () => {
+    const logs: string[] = []
+    const cause = new Error('Failed to fetch dynamically imported module')
+    const h = harness({ loadTabs: () => Promise.reject(cause), log: (m) => logs.push(m) })
+    const error = await h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
+    expect(isRefreshFailed(error) && [error.transient, error.message, error.cause]).toEqual([
+      true,
+      'Could not load part of the app: reload the page to try again.',
+      cause,
+    ])
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^could not load the tab sync: .*dynamically/),
+    )
+    expect(h.session.signedIn).toBe(false)
+  })
+
+  it('a load that never answers gives up after the refresh timeout, saying there was no answer', async () => {
+    const h = harness({ loadTabs: () => new Promise(() => {}), refreshTimeoutMs: 3_000 })
+    h.timers.idle = () => true
+    const signIn = h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
+    await h.timers.advance(3_000)
+    const error = await signIn
+    expect(isRefreshFailed(error) && (error.cause as Error).message).toBe('no answer')
+  })
+
+  it('after the session is closed, a plug-in that arrives late is not started', async () => {
+    let arrive!: (plugin: TabSyncPlugin) => void
+    let started = 0
+    const h = harness({ loadTabs: () => new Promise((r) => (arrive = r)) })
+    h.session.dispose()
+    arrive(() => {
+      started += 1
+      return singleTab
+    })
+    await settle()
+    expect(started).toBe(0)
+    const error = await h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
+    expect(isRefreshFailed(error) && error.message).toMatch(/closed/)
+  })
+})
+
 describe('a new session starts clean', () => {
   // A backoff far longer than the test: only a reset lets a refresh out.
   const longBackoff = { backoff: { baseMs: 600_000, capMs: 600_000, random: () => 0.5 } }
@@ -186,11 +277,23 @@ describe('the log', () => {
       const signature = token.split('.')[2]!
       expect(logs.filter((m) => m.includes(token) || m.includes(signature))).toEqual([])
     }
-    // Yet it says which token it is about: its first characters and its length.
-    const [access] = tokens as [string]
-    expect(
-      logs.some((m) => m.includes(access.slice(0, 6)) && m.includes(String(access.length))),
-    ).toBe(true)
+    // Yet it tells the tokens apart (every JWT begins alike): their last characters and length.
+    const said = (token: string) =>
+      logs.filter((m) => m.includes(`…${token.slice(-8)}(${token.length})`))
+    const [signedIn, firstRefresh, refreshed] = tokens as [string, string, string]
+    expect(signedIn.slice(0, 6)).toBe(refreshed.slice(0, 6))
+    expect(said(signedIn)).toEqual([expect.stringMatching(/^signed in; access /)])
+    expect(said(refreshed)).toEqual([expect.stringMatching(/^refreshed; access /)])
+    expect(said(firstRefresh)).toContainEqual(
+      expect.stringMatching(/^refreshing with .*; access token still usable$/),
+    )
+  })
+
+  it('a token too short to be a JWT is not given away: a quarter of it at most', () => {
+    expect(redact('abcdefghijkl')).toBe('…jkl(12)')
+    expect(redact('abc')).toBe('…(3)')
+    expect(redact(null)).toBe('null')
+    expect(redact('')).toBe('')
   })
 })
 

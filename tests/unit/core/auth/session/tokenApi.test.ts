@@ -14,6 +14,28 @@ const at = (path: string, answer: (info: { request: Request }) => Response | Pro
   server.use(mock.post(`*/api/v1${path}`, answer))
 
 describe('obtain', () => {
+  it('a wrong password keeps the server’s 401 as its cause', async () => {
+    const error = await api()
+      .obtain(ADMIN.email, 'wrong')
+      .catch((e: unknown) => e)
+    expect(isInvalidCredentials(error) && axios.isAxiosError(error.cause)).toBe(true)
+    expect(((error as Error).cause as { response?: { status?: number } }).response?.status).toBe(
+      401,
+    )
+  })
+
+  it('no answer at all (network down) is the network failure itself, not about credentials', async () => {
+    at('/auth/jwt/create/', () => HttpResponse.error())
+    const error = await api()
+      .obtain(ADMIN.email, ADMIN.password)
+      .catch((e: unknown) => e)
+    expect(isInvalidCredentials(error)).toBe(false)
+    expect(axios.isAxiosError(error) && [error.message, error.response]).toEqual([
+      expect.stringMatching(/network error/i),
+      undefined,
+    ])
+  })
+
   it("a wrong password is an InvalidCredentialsError with simplejwt's words", async () => {
     const error = await api()
       .obtain(ADMIN.email, 'wrong')

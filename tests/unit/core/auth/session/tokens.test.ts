@@ -60,9 +60,13 @@ describe('a sign-in answer is checked before it is taken', () => {
     ],
   ])('%s: refused, nothing stored, still signed out', async (_what, body, why) => {
     signInAnswers(body)
-    const h = harness()
+    const logs: string[] = []
+    const h = harness({ log: (m) => logs.push(m) })
     const error = await h.session.signIn(ADMIN.email, ADMIN.password).catch((e: unknown) => e)
     expect(isSessionExpired(error) && error.message).toMatch(why)
+    expect(logs.filter((m) => m.startsWith('sign-in answer refused: '))).toEqual([
+      expect.stringMatching(why),
+    ])
     expect(h.session.signedIn).toBe(false)
     expect(h.session.accessToken).toBeNull()
     expect(h.storage.get()).toBeNull()
@@ -89,7 +93,21 @@ describe('a refresh answer is checked too', () => {
     expect(isSessionExpired(error) && error.message).toMatch(/globex/)
     expect(h.session.signedIn).toBe(false)
     expect(h.storage.get()).toBeNull()
-    expect(h.events.at(-1)).toEqual({ type: 'signedOut', reason: 'invalid-token' })
+    expect(h.events).toEqual([
+      expect.objectContaining({ type: 'signedIn' }),
+      { type: 'signedOut', reason: 'invalid-token' },
+    ])
+  })
+})
+
+describe('the generation counts the access tokens a session took', () => {
+  it('one per sign-in and one per refresh', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    expect(h.session.generation).toBe(1)
+    await h.session.refresh()
+    await h.session.refresh()
+    expect(h.session.generation).toBe(3)
   })
 })
 
@@ -170,6 +188,96 @@ describe('what a reload keeps', () => {
     await expect(after.http.get(ME)).resolves.toMatchObject({ status: 200 })
     expect(net.count(REFRESH)).toBe(0)
     expect(after.session.clockOffsetMs).toBe(before.session.clockOffsetMs)
+  })
+})
+
+describe('what a reload finds', () => {
+  const tab = () => {
+    const scope = { localStorage: webStore(), sessionStorage: webStore() }
+    const storage = createTokenStorage('local', 'acme', scope)
+    const accessStorage = createAccessStorage('local', 'acme', scope) as TokenStorage
+    const logs: string[] = []
+    const open = () => harness({ storage, accessStorage, log: (m) => logs.push(m) })
+    return { scope, storage, accessStorage, logs, open }
+  }
+  const kept = (t: ReturnType<typeof tab>) => t.scope.sessionStorage.getItem('auth:acme:access')
+
+  it('a kept token restored is the session’s first access token (generation 1)', async () => {
+    const t = tab()
+    const before = t.open()
+    await before.session.signIn(ADMIN.email, ADMIN.password)
+    before.session.dispose()
+    const after = t.open()
+    expect(after.session.generation).toBe(1)
+    await after.session.refresh()
+    expect(after.session.generation).toBe(2)
+  })
+
+  it('a kept record written without the clock offset and margin: the token is kept, the clock left as it is', async () => {
+    const t = tab()
+    const before = t.open()
+    await before.session.signIn(ADMIN.email, ADMIN.password)
+    const access = before.session.accessToken!
+    before.session.dispose()
+    t.accessStorage.set(JSON.stringify({ access }))
+    const net = watchNetwork()
+    const after = t.open()
+    await expect(after.session.restore()).resolves.toBe(true)
+    expect(after.session.accessToken).toBe(access)
+    expect(after.session.clockOffsetMs).toBe(0)
+    await expect(after.http.get(ME)).resolves.toMatchObject({ status: 200 })
+    // The margin is the default's: the renewal goes out 30 s before the 120 s are up, not at once.
+    await after.timers.advance(89_000)
+    expect(net.count(REFRESH)).toBe(0)
+    await after.timers.advance(2_000)
+    expect(net.count(REFRESH)).toBe(1)
+  })
+
+  it('a kept token that does not go with the stored one is dropped, and the log says so', async () => {
+    const t = tab()
+    const before = t.open()
+    await before.session.signIn(ADMIN.email, ADMIN.password)
+    before.session.dispose()
+    t.accessStorage.set('{"access":"nonsense"}')
+    t.open()
+    expect(t.logs.filter((m) => m.startsWith('dropping a kept access token'))).toHaveLength(1)
+    expect(kept(t)).toBeNull()
+  })
+
+  it('a new tab (nothing kept) restores from the refresh token with nothing to drop', async () => {
+    const t = tab()
+    const before = t.open()
+    await before.session.signIn(ADMIN.email, ADMIN.password)
+    before.session.dispose()
+    t.accessStorage.clear()
+    const after = t.open()
+    await expect(after.session.restore()).resolves.toBe(true)
+    expect(t.logs.filter((m) => m.startsWith('dropping'))).toEqual([])
+  })
+
+  it('no refresh token stored (signed out elsewhere): a kept access token is not left behind', async () => {
+    const t = tab()
+    const before = t.open()
+    await before.session.signIn(ADMIN.email, ADMIN.password)
+    before.session.dispose()
+    t.storage.clear()
+    expect(kept(t)).not.toBeNull()
+    const after = t.open()
+    expect([after.session.signedIn, after.session.accessToken]).toEqual([false, null])
+    expect(kept(t)).toBeNull()
+    expect(t.logs.filter((m) => m.startsWith('dropping'))).toEqual([])
+  })
+
+  it('a stored refresh token that is not a JWT is discarded, and the log says which and why', () => {
+    const storage = memoryStorage('acme')
+    storage.set('not-a-jwt-at-all-1234')
+    const logs: string[] = []
+    expect(loadStoredRefresh(storage, 'acme', Date.now(), (m) => logs.push(m))).toEqual({
+      kind: 'discarded',
+      why: 'not a refresh JWT',
+    })
+    expect(logs).toEqual(['discarding stored refresh token …-1234(21): not a refresh JWT'])
+    expect(storage.get()).toBeNull()
   })
 })
 
