@@ -11,7 +11,10 @@ import { server } from '@/mocks/node'
 import { ACME } from '../helpers'
 
 const plain = () => axios.create({ baseURL: ACME })
-const rejection = async () => (await plain().get('/things/').catch((e: unknown) => e)) as unknown
+const rejection = async () =>
+  (await plain()
+    .get('/things/')
+    .catch((e: unknown) => e)) as unknown
 
 describe('toApiError', () => {
   it('no answer: a NetworkError with axios’s message, the axios error as its cause', async () => {
@@ -49,7 +52,10 @@ describe('toApiError', () => {
       mock.get(
         '*/api/v1/things/',
         () =>
-          new HttpResponse('null', { status: 502, headers: { 'Content-Type': 'application/json' } }),
+          new HttpResponse('null', {
+            status: 502,
+            headers: { 'Content-Type': 'application/json' },
+          }),
       ),
     )
     const error = toApiError(await rejection()) as ApiError
@@ -65,7 +71,10 @@ describe('toApiError', () => {
   it('a field whose list mixes messages with anything else gives no field messages', async () => {
     server.use(
       mock.get('*/api/v1/things/', () =>
-        HttpResponse.json({ amount: ['Too big.', { min: 1 }], date: ['Required.'] }, { status: 400 }),
+        HttpResponse.json(
+          { amount: ['Too big.', { min: 1 }], date: ['Required.'] },
+          { status: 400 },
+        ),
       ),
     )
     const error = toApiError(await rejection()) as ApiError
