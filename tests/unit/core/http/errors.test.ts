@@ -6,7 +6,13 @@ import axios, { AxiosError } from 'axios'
 import { http as mock, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { SessionExpiredError } from '@/core/auth/errors'
-import { type ApiError, isApiError, isNetworkError, type NetworkError, toApiError } from '@/core/http/errors'
+import {
+  type ApiError,
+  isApiError,
+  isNetworkError,
+  type NetworkError,
+  toApiError,
+} from '@/core/http/errors'
 import { server } from '@/mocks/node'
 import { ACME } from '../helpers'
 
