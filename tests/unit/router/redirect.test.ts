@@ -128,6 +128,25 @@ describe('safeRedirect', () => {
     )
   })
 
+  it('refuses a backslash smuggled into a route parameter, encoded once or twice', () => {
+    expect(safeRedirect('/auth/password/reset/Mg/abc-123')).toBe('/auth/password/reset/Mg/abc-123')
+    expect(safeRedirect('/auth/password/reset/Mg/%5Cevil.example')).toBe('/')
+    expect(safeRedirect('/auth/password/reset/Mg/%255Cevil.example')).toBe('/')
+    expect(safeRedirect('/auth/password/reset/Mg/%09evil.example')).toBe('/')
+  })
+
+  it('keeps a query encoded four times over and refuses one encoded five times over', () => {
+    const encoded = (times: number) => '%' + '25'.repeat(times - 1) + '20'
+    expect(safeRedirect(`/people?q=a${encoded(4)}b`)).toBe(`/people?q=a${encoded(4)}b`)
+    expect(safeRedirect(`/people?q=a${encoded(5)}b`)).toBe('/')
+  })
+
+  it('keeps a path of up to 2048 characters and refuses a longer one', () => {
+    const ofLength = (n: number) => '/people?q=' + 'a'.repeat(n - '/people?q='.length)
+    expect(safeRedirect(ofLength(2048))).toBe(ofLength(2048))
+    expect(safeRedirect(ofLength(2049))).toBe('/')
+  })
+
   it('uses the given fallback', () => {
     expect(safeRedirect('//evil.example', '/home')).toBe('/home')
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  normalizeHost,
   resolveTenant,
   type TenantConfig,
   type TenantResolution,
@@ -39,6 +40,8 @@ describe('resolveTenant', () => {
     ['evilexample.com', prod, invalid('evilexample.com')],
     ['acme.localhost', prod, invalid('acme.localhost')],
     ['', dev, publicHost],
+    ['localhost', prod, publicHost],
+    ['localhost:5173', prod, publicHost],
   ])('%s (base %s) -> %j', (host, config, expected) => {
     expect(resolveTenant(host, config)).toEqual(expected)
   })
@@ -67,5 +70,26 @@ describe('resolveTenant', () => {
       expect(() => resolveTenant(host, dev)).not.toThrow()
       expect(resolveTenant(host, dev).kind).not.toBe('tenant')
     }
+  })
+})
+
+describe('normalizeHost', () => {
+  it.each<[string, string]>([
+    ['[::1]:5173', '::1'],
+    ['[::1]', '::1'],
+    ['[::1', '::1'],
+    ['::1', '::1'],
+    ['fe80::1', 'fe80::1'],
+    ['Example.COM:443', 'example.com'],
+    ['acme.localhost..', 'acme.localhost'],
+    ['  acme.localhost\n', 'acme.localhost'],
+  ])('%s -> %s', (host, expected) => {
+    expect(normalizeHost(host)).toBe(expected)
+  })
+
+  it('lets a base domain configured with stray spaces still find its tenants', () => {
+    const spaced: TenantConfig = { baseDomain: ' example.com ', reserved: ['www'] }
+    expect(resolveTenant('acme.example.com', spaced)).toEqual(tenant('acme'))
+    expect(resolveTenant('example.com', spaced)).toEqual(publicHost)
   })
 })

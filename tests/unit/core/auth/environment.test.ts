@@ -2,14 +2,29 @@
 import { describe, expect, it } from 'vitest'
 import { browserEnvironment, headlessEnvironment } from '@/core/auth/environment'
 
-/** A page with a document and a window: events are fired by hand. */
+/** A page with a document and a window, each with its own listeners: events are fired by hand. */
 function page(visibilityState = 'visible') {
-  const on = new Map<string, Set<() => void>>()
-  const add = (type: string, fn: () => void) => on.set(type, (on.get(type) ?? new Set()).add(fn))
-  const remove = (type: string, fn: () => void) => on.get(type)?.delete(fn)
-  const document = { visibilityState, addEventListener: add, removeEventListener: remove }
-  const fire = (type: string) => on.get(type)?.forEach((fn) => fn())
-  return { scope: { document, addEventListener: add, removeEventListener: remove }, document, fire }
+  const target = () => {
+    const on = new Map<string, Set<() => void>>()
+    return {
+      add: (type: string, fn: () => void) => void on.set(type, (on.get(type) ?? new Set()).add(fn)),
+      remove: (type: string, fn: () => void) => void on.get(type)?.delete(fn),
+      fire: (type: string) => on.get(type)?.forEach((fn) => fn()),
+    }
+  }
+  const doc = target()
+  const win = target()
+  const document = {
+    visibilityState,
+    addEventListener: doc.add,
+    removeEventListener: doc.remove,
+  }
+  return {
+    scope: { document, addEventListener: win.add, removeEventListener: win.remove },
+    document,
+    fireDocument: doc.fire,
+    fireWindow: win.fire,
+  }
 }
 
 describe('browserEnvironment', () => {
@@ -28,11 +43,12 @@ describe('browserEnvironment', () => {
     const env = browserEnvironment(p.scope)
     const calls: string[] = []
     const off = env.on('visible', () => calls.push('visible'))
-    p.fire('visibilitychange') // still hidden
+    p.fireDocument('visibilitychange') // still hidden
     p.document.visibilityState = 'visible'
-    p.fire('visibilitychange')
+    p.fireWindow('online')
+    p.fireDocument('visibilitychange')
     off()
-    p.fire('visibilitychange')
+    p.fireDocument('visibilitychange')
     expect(calls).toEqual(['visible'])
   })
 
@@ -41,16 +57,20 @@ describe('browserEnvironment', () => {
     const env = browserEnvironment(p.scope)
     const calls: string[] = []
     const off = env.on('online', () => calls.push('online'))
-    p.fire('visibilitychange')
-    p.fire('online')
+    p.fireDocument('visibilitychange')
+    p.fireWindow('online')
     off()
-    p.fire('online')
+    p.fireWindow('online')
     expect(calls).toEqual(['online'])
   })
 
   it('without a document or window events (node, a worker): headless, always visible', () => {
     expect(browserEnvironment({})).toBe(headlessEnvironment)
-    expect(browserEnvironment({ document: page().document })).toBe(headlessEnvironment)
+    const { document, addEventListener, removeEventListener } = page().scope
+    expect(browserEnvironment({ document })).toBe(headlessEnvironment)
+    expect(browserEnvironment({ document, addEventListener })).toBe(headlessEnvironment)
+    expect(browserEnvironment({ document, removeEventListener })).toBe(headlessEnvironment)
+    expect(browserEnvironment({ addEventListener, removeEventListener })).toBe(headlessEnvironment)
     const off = headlessEnvironment.on('online', () => {
       throw new Error('never called')
     })

@@ -38,15 +38,18 @@ describe('token storage', () => {
 
   it('memory (or a page without web storage) keeps it in this page only', () => {
     for (const [kind, scope] of [
-      ['memory', { localStorage: store() }],
+      ['memory', { localStorage: store(), sessionStorage: store() }],
       ['local', {}],
+      ['local', { sessionStorage: store() }],
       ['session', {}],
+      ['session', { localStorage: store() }],
     ] as const) {
       const s = createTokenStorage(kind, 'globex', scope)
       expect(s.get()).toBeNull()
       s.set('r1')
       expect([s.get(), s.key]).toEqual(['r1', storageKey('globex')])
       if ('localStorage' in scope) expect(scope.localStorage.length).toBe(0)
+      if ('sessionStorage' in scope) expect(scope.sessionStorage.length).toBe(0)
       s.clear()
       expect(s.get()).toBeNull()
     }

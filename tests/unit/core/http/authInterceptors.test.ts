@@ -92,6 +92,20 @@ describe('a request that outlives its session', () => {
     expect(net.count(REFRESH)).toBe(0)
   })
 
+  it('signed out while its refresh was out: not replayed, the session changed', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    server.use(mock.get(`*/api/v1${ME}`, expired, { once: true }))
+    h.session.on((e) => {
+      if (e.type === 'refreshed') void h.session.signOut()
+    })
+    const net = watchNetwork()
+    const error = await h.http.get(ME).catch((e: unknown) => e)
+    expect(isSessionExpired(error) && error.message).toMatch(/session changed/)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(net.count(ME)).toBe(1)
+  })
+
   it('a request made while signed out goes without Authorization', async () => {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)
@@ -110,7 +124,20 @@ describe('refused again after a refresh', () => {
     server.use(mock.get(`*/api/v1${ME}`, expired))
     const error = await h.http.get(ME).catch((e: unknown) => e)
     expect(isTokenRejected(error) && [error.status, error.code]).toEqual([401, 'token_not_valid'])
+    expect((error as Error).message).toMatch(/refused a freshly renewed token/)
     expect((error as Error).cause).toBeInstanceOf(ApiError)
+  })
+
+  it('with a custom shouldRefresh and an empty (null) body: a TokenRejectedError with no code', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const http = axios.create({ baseURL: ACME })
+    installAuthInterceptors(http, h.session, { shouldRefresh: (e) => e.response?.status === 419 })
+    server.use(mock.get(`*/api/v1${ME}`, () => HttpResponse.json(null, { status: 419 })))
+    const net = watchNetwork()
+    const error = await http.get(ME).catch((e: unknown) => e)
+    expect(isTokenRejected(error) && error.code).toBeNull()
+    expect(net.count(ME)).toBe(2)
   })
 })
 
@@ -154,7 +181,90 @@ describe('an Authorization header the server ignores', () => {
   })
 })
 
+describe('an Authorization header the caller set', () => {
+  it('is not sent while signed out, nor to a public endpoint', async () => {
+    const h = harness()
+    server.use(
+      mock.get('*/api/v1/tenants/current/', () => HttpResponse.json({})),
+      mock.post(
+        '*/api/v1/auth/users/reset_password/',
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    )
+    const net = watchNetwork()
+    const headers = { Authorization: 'Bearer left-over' }
+    await h.http.get('/tenants/current/', { headers })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    await h.http.post('/auth/users/reset_password/', { email: ADMIN.email }, { headers })
+    await h.http.get('/tenants/current/', { headers, skipAuth: true })
+    expect(
+      net.seen.filter((s) => !s.path.includes('/auth/jwt/')).map((s) => s.authorization),
+    ).toEqual([null, null, null])
+  })
+})
+
+describe('a 401 whose body is JSON null', () => {
+  const nullBody = () => HttpResponse.json(null, { status: 401 })
+
+  it('signed out: an ApiError from the status, no refresh', async () => {
+    const h = harness()
+    server.use(mock.get(`*/api/v1${ME}`, nullBody))
+    const net = watchNetwork()
+    const error = await h.http.get(ME).catch((e: unknown) => e)
+    expect(isApiError(error) && [error.status, error.message]).toEqual([
+      401,
+      'Request failed (401).',
+    ])
+    expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('signed in: the token was ignored, a BackendMismatchError', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    server.use(mock.get(`*/api/v1${ME}`, nullBody))
+    const error = await h.http.get(ME).catch((e: unknown) => e)
+    expect(isBackendMismatch(error)).toBe(true)
+  })
+})
+
+describe('only a 401 is an expired token', () => {
+  it("a 403 carrying simplejwt's code is an ApiError, with no refresh and no replay", async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    server.use(
+      mock.get(`*/api/v1${ME}`, () =>
+        HttpResponse.json({ detail: 'Not yours.', code: 'token_not_valid' }, { status: 403 }),
+      ),
+    )
+    const net = watchNetwork()
+    const error = await h.http.get(ME).catch((e: unknown) => e)
+    expect(isApiError(error) && [error.status, error.message]).toEqual([403, 'Not yours.'])
+    expect(net.count(REFRESH)).toBe(0)
+    expect(net.count(ME)).toBe(1)
+  })
+})
+
 describe('installed and removed', () => {
+  it('with a custom list of public endpoints, that list decides', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const http = axios.create({ baseURL: ACME })
+    installAuthInterceptors(http, h.session, {
+      publicEndpoints: [{ method: 'get', path: /\/health\/$/ }],
+    })
+    server.use(
+      mock.get('*/api/v1/health/', () => HttpResponse.json({})),
+      mock.post(
+        '*/api/v1/auth/users/reset_password/',
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+    )
+    const net = watchNetwork()
+    await http.get('/health/')
+    await http.post('/auth/users/reset_password/', { email: ADMIN.email })
+    expect(net.seen.map((s) => s.authorization?.split(' ')[0] ?? null)).toEqual([null, 'Bearer'])
+  })
+
   it('once removed, requests go out as sent: no token, no refresh on a 401', async () => {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)

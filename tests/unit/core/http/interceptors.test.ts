@@ -74,6 +74,29 @@ describe('replay', () => {
     expect(b.headers.authorization).toBe(`Bearer ${h.session.accessToken}`)
     expect(b.headers.authorization).not.toBe(a.headers.authorization)
   })
+  it('a form field that looks like a multipart delimiter reaches the server intact, both times', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const note = 'before\r\n------authreplay\r\nafter\r\n------authreplay--\r\n'
+    const read: Array<string | null> = []
+    server.use(
+      mock.post('*/api/v1/uploads/', async ({ request }) => {
+        const value = (await request.formData()).get('note')
+        read.push(typeof value === 'string' ? value : null)
+        if (read.length === 1) {
+          return HttpResponse.json(
+            { detail: 'Given token not valid for any token type', code: 'token_not_valid' },
+            { status: 401 },
+          )
+        }
+        return HttpResponse.json({ ok: true }, { status: 201 })
+      }),
+    )
+    const f = new FormData()
+    f.append('note', note)
+    await expect(h.http.post('/uploads/', f)).resolves.toMatchObject({ status: 201 })
+    expect(read).toEqual([note, note])
+  })
 })
 
 describe('Authorization', () => {

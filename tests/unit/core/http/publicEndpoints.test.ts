@@ -29,6 +29,8 @@ describe('wantsAuth', () => {
     ['post', '/auth/users/#top', false],
     ['post', 'http://acme.localhost/api/v1/auth/users/', false],
     ['get', 'http://acme.localhost/api/v1/expenses/', true],
+    ['post', 'auth/users/', false], // relative to the base, without a leading slash
+    ['post', 'auth/users/reset_password/', false],
   ])('%s %s: %s', (method, url, expected) => {
     expect(wantsAuth({ method, url, baseURL: BASE })).toBe(expected)
   })
@@ -59,6 +61,7 @@ describe('fullUrl', () => {
     [{ baseURL: 'http://a.localhost/api/v1/', url: '/x/' }, 'http://a.localhost/api/v1/x/'],
     [{ baseURL: 'http://a.localhost/api/v1//', url: '//x/' }, 'http://a.localhost/api/v1/x/'],
     [{ baseURL: 'http://a.localhost/api', url: 'x' }, 'http://a.localhost/api/x'],
+    [{ baseURL: 'http://a.localhost/api', url: 'x/y/' }, 'http://a.localhost/api/x/y/'],
     [{ baseURL: 'http://a.localhost/api', url: 'HTTPS://b.localhost/y' }, 'HTTPS://b.localhost/y'],
     [{ url: '/only/' }, '/only/'],
     [{ baseURL: '/api/v1' }, '/api/v1/'],
