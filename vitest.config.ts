@@ -16,6 +16,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // A hang detector, not a timing check: the tab and refresh tests run on hand-driven
+          // time, so their verdict never depends on the clock, but the heaviest (three tabs on the
+          // storage lease, 50 requests through the mock) take ~0.1-1.5 s of CPU and passed 5 s when
+          // a loaded 2-core machine gave each test process a fraction of a core.
+          testTimeout: 15_000,
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: ['tests/setup/msw.ts'],
         },
