@@ -22,7 +22,8 @@ console.log(
 )
 const result = spawnSync(
   process.execPath,
-  ['scripts/e2e.mjs', ...projects.flatMap((p) => ['--project', p]), '--retries=0'],
+  // One project at a time: each soak keeps both cores busy with its own five tabs.
+  ['scripts/e2e.mjs', ...projects.flatMap((p) => ['--project', p]), '--workers=1', '--retries=0'],
   {
     stdio: 'inherit',
     env: {

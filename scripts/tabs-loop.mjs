@@ -34,6 +34,8 @@ const result = spawnSync(
     '-g',
     'expiring together',
     `--repeat-each=${runs}`,
+    // One after another, as the loop promises (the suite's default is two workers).
+    '--workers=1',
     '--retries=0',
     '--reporter=line',
   ],
