@@ -172,7 +172,7 @@ describe('the IndexedDB adapter', () => {
 })
 
 describe('the claim rule, more cases', () => {
-  it("a claim on another token does not block: go, and the new claim replaces the old one", () => {
+  it('a claim on another token does not block: go, and the new claim replaces the old one', () => {
     const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
     const { verdict, record } = decideClaim(claimed, T2, 'tab-b', 1_500, STALE)
     expect(verdict).toEqual({ kind: 'go' })
@@ -244,7 +244,12 @@ describe('the IndexedDB adapter, against what other code leaves in the database'
     ['a spent entry whose successor is not a token', { spent: [{ token: fp, next: 42 }] }],
     [
       'a spent entry whose token is not a string',
-      { spent: [{ token: fp, next: T2 }, { token: 7, next: T3 }] },
+      {
+        spent: [
+          { token: fp, next: T2 },
+          { token: 7, next: T3 },
+        ],
+      },
     ],
     ['a spent entry that is null', { spent: [{ token: fp, next: T2 }, null] }],
   ])('a record that is %s counts as empty: the token may be spent', async (_name, value) => {
@@ -292,7 +297,7 @@ describe('the IndexedDB adapter, against what other code leaves in the database'
     await expect(ledger.claim(T1, 'tab-a', 2_000)).resolves.toEqual({ kind: 'go' })
   })
 
-  it('a database at a version it does not know rejects with the browser\'s error', async () => {
+  it("a database at a version it does not know rejects with the browser's error", async () => {
     const idb = new IDBFactory()
     await new Promise<void>((resolve) => {
       const open = idb.open('auth-spend-ledger', 2)
