@@ -111,6 +111,7 @@ describe('leases in the way', () => {
       JSON.stringify({ owner: 7, at: Date.UTC(2026, 10, 22, 12) }),
     ],
     ['with a time that is not a number', JSON.stringify({ owner: 'b', at: 'now' })],
+    ['with a time that is a string', JSON.stringify({ owner: 'b', at: String(Date.now()) })],
   ])(
     'a lease %s is no lease: taken at once, and the task is told nobody was in the way',
     async (_n, raw) => {
@@ -227,6 +228,19 @@ describe('letting go', () => {
     expect(b.seen.started).toBe(true)
     expect(b.seen.waited).toBe(false)
     await expect(b.result).resolves.toBe('done')
+  })
+
+  it("a caller that gives up during its settle delay after another tab's claim landed leaves that claim", async () => {
+    const timers = new ManualTimers()
+    const local = new SharedLocalStorage()
+    const other = local.tab().store
+    const stop = new AbortController()
+    const a = run(tab(local, timers, 'a'), { waitMs: 60_000, signal: stop.signal })
+    await settle(3)
+    other.setItem(KEY, JSON.stringify({ owner: 'b', at: Date.now() }))
+    stop.abort()
+    await expect(a.result).rejects.toMatchObject({ name: 'AbortError' })
+    expect(JSON.parse(local.get(KEY)!)).toMatchObject({ owner: 'b' })
   })
 
   it('a caller that aborts a task that ignores it frees the lease at once', async () => {
