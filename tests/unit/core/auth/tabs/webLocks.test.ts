@@ -179,3 +179,80 @@ describe('giving up, and being given up on', () => {
     ).resolves.toBe('b')
   })
 })
+
+describe('the bound on a wait', () => {
+  /** Another tab takes the lock from whoever holds it, and hangs. */
+  const stealAndHang = (manager: FakeLockManager) =>
+    void manager.request(NAME, { steal: true }, () => new Promise(() => {})).catch(() => {})
+
+  it('a hung holder loses the lock after one bound, not more', async () => {
+    const timers = new ManualTimers()
+    const manager = new FakeLockManager()
+    manager.hang(NAME)
+    await settle(5)
+    let started = false
+    void webLocks(manager, timers).withLock(NAME, { waitMs: 3_000 }, async () => {
+      started = true
+    })
+    await pass(timers, 2_900)
+    expect(started).toBe(false)
+    await pass(timers, 300)
+    expect(started).toBe(true)
+  })
+
+  it('a listing that failed when it asked: the hung holder still loses the lock after one bound', async () => {
+    const timers = new ManualTimers()
+    const manager = new FakeLockManager()
+    manager.hang(NAME)
+    await settle(5)
+    let queries = 0
+    const flaky: WebLockManager = {
+      request: manager.request.bind(manager),
+      query: () => (++queries === 1 ? Promise.reject(new Error('busy')) : manager.query()),
+    }
+    let started = false
+    void webLocks(flaky, timers).withLock(NAME, { waitMs: 3_000 }, async () => {
+      started = true
+    })
+    await pass(timers, 3_300)
+    expect(started).toBe(true)
+  })
+
+  it('a holder that keeps changing hands is waited for three more bounds at most, then the lock is taken', async () => {
+    const timers = new ManualTimers()
+    const manager = new FakeLockManager()
+    manager.hang(NAME)
+    await settle(5)
+    let started = false
+    void webLocks(manager, timers).withLock(NAME, { waitMs: 1_000 }, async () => {
+      started = true
+    })
+    for (let i = 0; i < 4; i++) {
+      await pass(timers, 500)
+      expect(started).toBe(false)
+      stealAndHang(manager) // a new live holder before each bound ends
+      await pass(timers, 500)
+    }
+    await pass(timers, 200)
+    expect(started).toBe(true)
+  })
+
+  it('a tab that took the lock by stealing it is told as well when it is taken in turn', async () => {
+    const timers = new ManualTimers()
+    const manager = new FakeLockManager()
+    manager.hang(NAME)
+    await settle(5)
+    let stealerSignal: AbortSignal | null = null
+    void webLocks(manager, timers)
+      .withLock(NAME, { waitMs: 1_000 }, (signal) => {
+        stealerSignal = signal
+        return new Promise(() => {})
+      })
+      .catch(() => {})
+    await pass(timers, 1_300)
+    expect(stealerSignal!.aborted).toBe(false)
+    stealAndHang(manager)
+    await settle(10)
+    expect(stealerSignal!.aborted).toBe(true)
+  })
+})
