@@ -75,7 +75,13 @@ export function storageLease(d: StorageLeaseDeps): TabLocks {
         continue
       }
       d.store.setItem(key, JSON.stringify({ owner: d.owner, at: d.clock.now() }))
-      await pause(settleMs * (1 + d.random()), null, signal)
+      try {
+        await pause(settleMs * (1 + d.random()), null, signal)
+      } catch (error) {
+        // Given up before holding it: leave no claim that would block the others for `waitMs`.
+        if (read(key)?.owner === d.owner) d.store.removeItem(key)
+        throw error
+      }
       if (read(key)?.owner === d.owner) return waited
     }
   }

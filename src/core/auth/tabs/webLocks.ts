@@ -21,7 +21,9 @@ export function webLocks(manager: WebLockManager, timers: Timers): TabLocks {
   const holder = async (name: string) => {
     if (!manager.query) return undefined
     const state = await manager.query().catch(() => undefined)
-    return state?.held?.find((l) => l.name === name)?.clientId ?? null
+    // A listing that failed, or lists nothing: who holds it cannot be told.
+    if (!state?.held) return undefined
+    return state.held.find((l) => l.name === name)?.clientId ?? null
   }
   return {
     withLock<T>(

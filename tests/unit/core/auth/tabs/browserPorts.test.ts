@@ -5,10 +5,14 @@
  */
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
-import { browserTabPorts, pageStorageEvents } from '@/core/auth/tabs/browserPorts'
+import {
+  browserTabPorts,
+  browserTabProtocol,
+  pageStorageEvents,
+} from '@/core/auth/tabs/browserPorts'
 import { noChannel } from '@/core/auth/tabs/channel'
 import { noLocks } from '@/core/auth/tabs/locks'
-import { settle } from '../../helpers'
+import { harness, settle } from '../../helpers'
 import { FakeLockManager, SharedLocalStorage } from './fakes'
 
 interface StorageEventLike {
@@ -139,5 +143,44 @@ describe('browserTabPorts', () => {
     const b = browserTabPorts('acme', {}).tabId
     expect(a).toMatch(/^tab-[a-z0-9]+$/)
     expect(a).not.toBe(b)
+  })
+})
+
+describe('tab presence and the plug-in', () => {
+  it('presence where Web Locks exist, named for the tenant; none without them', async () => {
+    const locks = new FakeLockManager()
+    const ports = browserTabPorts('acme', page({ navigator: { locks } }))
+    const open = new AbortController()
+    ports.presence!.hold('tab-a', open.signal)
+    await settle(5)
+    expect(locks.isHeld('auth:acme:tab:tab-a')).toBe(true)
+    await expect(ports.presence!.gone('tab-a')).resolves.toBe(false)
+    open.abort()
+    ports.channel.close()
+    expect(browserTabPorts('acme', page()).presence).toBeUndefined()
+  })
+
+  it("the plug-in runs the protocol over this page's ports: the session's tab is present while it lives", async () => {
+    const locks = new FakeLockManager()
+    const { session } = harness({
+      tabs: browserTabProtocol('acme', page({ navigator: { locks } })),
+    })
+    await settle(5)
+    expect(locks.isHeld('auth:acme:tab:tab-uuid')).toBe(true)
+    session.dispose()
+    await settle(5)
+    expect(locks.isHeld('auth:acme:tab:tab-uuid')).toBe(false)
+  })
+
+  it("outside a page (Node: no storage, no Web Locks): no lock, no ledger, the runtime's BroadcastChannel", async () => {
+    const ports = browserTabPorts('acme')
+    try {
+      expect(ports.locks).toBe(noLocks)
+      expect(ports.ledger).toBeUndefined()
+      expect(ports.presence).toBeUndefined()
+      expect(ports.channel).not.toBe(noChannel)
+    } finally {
+      ports.channel.close()
+    }
   })
 })

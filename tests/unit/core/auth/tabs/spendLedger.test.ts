@@ -170,3 +170,141 @@ describe('the IndexedDB adapter', () => {
     expect(calls).toBe(2)
   })
 })
+
+describe('the claim rule, more cases', () => {
+  it('a claim on another token does not block: go, and the new claim replaces the old one', () => {
+    const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
+    const { verdict, record } = decideClaim(claimed, T2, 'tab-b', 1_500, STALE)
+    expect(verdict).toEqual({ kind: 'go' })
+    expect(record?.claim).toEqual({ token: fingerprint(T2), by: 'tab-b', at: 1_500 })
+  })
+
+  it('a claim one millisecond short of the stale bound still blocks', () => {
+    const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
+    expect(decideClaim(claimed, T1, 'tab-b', 1_000 + STALE - 1, STALE).verdict).toEqual({
+      kind: 'busy',
+      by: 'tab-a',
+      ageMs: STALE - 1,
+    })
+  })
+
+  it('a go keeps what was spent before: the rotations stay known', () => {
+    const settled = settleRecord(undefined, T1, 'tab-a', T2)!
+    const { record } = decideClaim(settled, T2, 'tab-b', 2_000, STALE)
+    expect(record?.spent).toEqual([{ token: fingerprint(T1), next: T2 }])
+  })
+
+  it('a fingerprint is the last 16 characters of the token, never the spendable rest', () => {
+    expect(fingerprint(T1)).toHaveLength(16)
+    expect(T1.endsWith(fingerprint(T1))).toBe(true)
+    expect(fingerprint(T1)).not.toBe(fingerprint(T2))
+  })
+
+  it("settling another tab's claim records the rotation and leaves that claim standing", () => {
+    const claimed = decideClaim(undefined, T2, 'tab-a', 1_000, STALE).record!
+    const settled = settleRecord(claimed, T1, 'tab-b', T2)!
+    expect(settled).toEqual({
+      spent: [{ token: fingerprint(T1), next: T2 }],
+      claim: { token: fingerprint(T2), by: 'tab-a', at: 1_000 },
+    })
+    // tab-a is still spending T2: a third tab waits for it
+    expect(decideClaim(settled, T2, 'tab-c', 1_500, STALE).verdict.kind).toBe('busy')
+    // the same token, claimed by another tab, is not this tab's claim to settle either
+    const sameToken = settleRecord(claimed, T2, 'tab-b', T3)!
+    expect(sameToken.claim).toEqual({ token: fingerprint(T2), by: 'tab-a', at: 1_000 })
+  })
+
+  it('a rotation settled twice is kept once, with its latest successor', () => {
+    let record = settleRecord(undefined, T1, 'tab-a', T2)!
+    record = settleRecord(record, T1, 'tab-b', T3)!
+    expect(record.spent).toEqual([{ token: fingerprint(T1), next: T3 }])
+  })
+})
+
+/** Writes `value` as the tenant's record, behind the ledger's back (another version, tampering). */
+function putRaw(idb: IDBFactory, tenant: string, value: unknown): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const open = idb.open('auth-spend-ledger', 1)
+    open.onsuccess = () => {
+      const db = open.result
+      const tx = db.transaction('tenants', 'readwrite')
+      tx.objectStore('tenants').put(value, tenant)
+      tx.oncomplete = () => (db.close(), resolve())
+      tx.onerror = () => reject(tx.error)
+    }
+    open.onerror = () => reject(open.error)
+  })
+}
+
+describe('the IndexedDB adapter, against what other code leaves in the database', () => {
+  const fp = fingerprint(T1)
+  it.each([
+    ['null', null],
+    ['a string', 'spent'],
+    ['a spent entry whose successor is not a token', { spent: [{ token: fp, next: 42 }] }],
+    [
+      'a spent entry whose token is not a string',
+      {
+        spent: [
+          { token: fp, next: T2 },
+          { token: 7, next: T3 },
+        ],
+      },
+    ],
+    ['a spent entry that is null', { spent: [{ token: fp, next: T2 }, null] }],
+  ])('a record that is %s counts as empty: the token may be spent', async (_name, value) => {
+    const idb = new IDBFactory()
+    const ledger = indexedDbLedger(idb, 'acme', STALE)
+    await ledger.forget() // creates the database
+    await putRaw(idb, 'acme', value)
+    await expect(ledger.claim(T1, 'tab-a', 1_000)).resolves.toEqual({ kind: 'go' })
+  })
+
+  it('a well-formed record written by another tab is read as is', async () => {
+    const idb = new IDBFactory()
+    const ledger = indexedDbLedger(idb, 'acme', STALE)
+    await ledger.forget()
+    await putRaw(idb, 'acme', { spent: [{ token: fp, next: T2 }] })
+    await expect(ledger.claim(T1, 'tab-a', 1_000)).resolves.toEqual({ kind: 'rotated', next: T2 })
+  })
+
+  it('a busy verdict leaves the claim in place for the next tab', async () => {
+    const [a, b, c] = tabsOverIndexedDb(3) as [SpendLedger, SpendLedger, SpendLedger]
+    await a.claim(T1, 'tab-a', 1_000)
+    await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toMatchObject({ kind: 'busy', by: 'tab-a' })
+    await expect(c.claim(T1, 'tab-c', 1_200)).resolves.toMatchObject({ kind: 'busy', by: 'tab-a' })
+  })
+
+  it('a failed spend drops the claim in the database: the next tab may spend the token', async () => {
+    const [a, b] = tabsOverIndexedDb(2) as [SpendLedger, SpendLedger]
+    await a.claim(T1, 'tab-a', 1_000)
+    await a.settle(T1, 'tab-a', null)
+    await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go' })
+  })
+
+  it('lets a newer version of the app delete the database, and opens a fresh one afterwards', async () => {
+    const idb = new IDBFactory()
+    const ledger = indexedDbLedger(idb, 'acme', STALE)
+    await ledger.claim(T1, 'tab-a', 1_000)
+    await ledger.settle(T1, 'tab-a', T2)
+    // The open connection must step aside, or the deletion would wait for it.
+    await new Promise<void>((resolve, reject) => {
+      const del = idb.deleteDatabase('auth-spend-ledger')
+      del.onsuccess = () => resolve()
+      del.onerror = () => reject(del.error)
+      del.onblocked = () => reject(new Error('blocked by the ledger'))
+    })
+    await expect(ledger.claim(T1, 'tab-a', 2_000)).resolves.toEqual({ kind: 'go' })
+  })
+
+  it("a database at a version it does not know rejects with the browser's error", async () => {
+    const idb = new IDBFactory()
+    await new Promise<void>((resolve) => {
+      const open = idb.open('auth-spend-ledger', 2)
+      open.onupgradeneeded = () => open.result.createObjectStore('tenants')
+      open.onsuccess = () => (open.result.close(), resolve())
+    })
+    const ledger = indexedDbLedger(idb, 'acme', STALE)
+    await expect(ledger.claim(T1, 'tab-a', 1_000)).rejects.toMatchObject({ name: 'VersionError' })
+  })
+})
