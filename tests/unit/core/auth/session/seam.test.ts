@@ -8,7 +8,13 @@
 import { http as mock, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { isRefreshFailed, isSessionExpired } from '@/core/auth/errors'
-import { singleTab, type TabHost, type TabNews, type TabSync } from '@/core/auth/session/tabSeam'
+import {
+  singleTab,
+  type TabHost,
+  type TabNews,
+  type TabSync,
+  type TabSyncPlugin,
+} from '@/core/auth/session/tabSeam'
 import type { SharedPair } from '@/core/auth/session/tokens'
 import { memoryStorage } from '@/core/auth/tokenStorage'
 import { configureMock } from '@/mocks/config'
@@ -27,54 +33,58 @@ type Call = [string, ...unknown[]]
  * A session whose tab plug-in is the test: `script` gives the plug-in's answers (each may use the
  * host, as a plug-in does); the rest behave as `singleTab`. Every call the session makes is kept.
  */
-function withPlugin(
-  script: (host: TabHost) => Partial<TabSync> = () => ({}),
-  deps: Parameters<typeof harness>[0] = {},
-) {
+function scripted(script: (host: TabHost) => Partial<TabSync> = () => ({})) {
   const published: TabNews[] = []
   const calls: Call[] = []
-  let host!: TabHost
-  const h = harness({
-    ...deps,
-    tabs: (given) => {
-      host = given
-      const own = script(given)
-      const sync: TabSync = {
-        locked: (task, signal) => {
-          calls.push(['locked'])
-          return (own.locked ?? singleTab.locked)(task, signal)
-        },
-        catchUp: (signal) => {
-          calls.push(['catchUp'])
-          return (own.catchUp ?? singleTab.catchUp)(signal)
-        },
-        claim: (token, signal) => {
-          calls.push(['claim', token])
-          return (own.claim ?? singleTab.claim)(token, signal)
-        },
-        settle: (sent, next) => {
-          calls.push(['settle', sent, next])
-          return (own.settle ?? singleTab.settle)(sent, next)
-        },
-        rescue: (sent, signal) => {
-          calls.push(['rescue', sent])
-          return (own.rescue ?? singleTab.rescue)(sent, signal)
-        },
-        publish: (news) => {
-          published.push(news)
-          own.publish?.(news)
-        },
-        leftover: (token) => {
-          calls.push(['leftover', token])
-          return (own.leftover ?? singleTab.leftover)(token)
-        },
-        close: () => calls.push(['close']),
-      }
-      return sync
-    },
-  })
+  const seen: { host?: TabHost } = {}
+  const plugin: TabSyncPlugin = (given) => {
+    seen.host = given
+    const own = script(given)
+    const sync: TabSync = {
+      locked: (task, signal) => {
+        calls.push(['locked'])
+        return (own.locked ?? singleTab.locked)(task, signal)
+      },
+      catchUp: (signal) => {
+        calls.push(['catchUp'])
+        return (own.catchUp ?? singleTab.catchUp)(signal)
+      },
+      claim: (token, signal) => {
+        calls.push(['claim', token])
+        return (own.claim ?? singleTab.claim)(token, signal)
+      },
+      settle: (sent, next) => {
+        calls.push(['settle', sent, next])
+        return (own.settle ?? singleTab.settle)(sent, next)
+      },
+      rescue: (sent, signal) => {
+        calls.push(['rescue', sent])
+        return (own.rescue ?? singleTab.rescue)(sent, signal)
+      },
+      publish: (news) => {
+        published.push(news)
+        own.publish?.(news)
+      },
+      leftover: (token) => {
+        calls.push(['leftover', token])
+        return (own.leftover ?? singleTab.leftover)(token)
+      },
+      close: () => calls.push(['close']),
+    }
+    return sync
+  }
   const named = (name: string) => calls.filter((c) => c[0] === name)
-  return { ...h, host, published, calls, named }
+  return { plugin, published, calls, named, seen }
+}
+
+/** A session started with the scripted plug-in in (as the composition root passes it). */
+function withPlugin(
+  script?: (host: TabHost) => Partial<TabSync>,
+  deps: Parameters<typeof harness>[0] = {},
+) {
+  const p = scripted(script)
+  const h = harness({ ...deps, tabs: p.plugin })
+  return { ...h, ...p, host: p.seen.host! }
 }
 
 /** Another tab of the same tenant (its own storage), signed in: its pair, as it would share it. */
@@ -610,5 +620,133 @@ describe('pairs and sign-outs heard from other tabs', () => {
     const h = withPlugin()
     h.session.dispose()
     expect(h.named('close')).toHaveLength(1)
+  })
+})
+
+describe('a plug-in loaded on demand', () => {
+  it('a refresh waits for it, then asks it before spending', async () => {
+    const chunk = gate()
+    const p = scripted()
+    const first = withPlugin()
+    await first.session.signIn(ADMIN.email, ADMIN.password)
+    const own = first.storage.get()!
+    // A reload of a signed-in tab: the stored token, the plug-in still on its way.
+    const reloaded = harness({
+      storage: first.storage,
+      loadTabs: () => chunk.wait.then(() => p.plugin),
+    })
+    const net = watchNetwork()
+    const refresh = reloaded.session.refresh()
+    await settle(10)
+    expect(net.count(REFRESH)).toBe(0)
+    chunk.open()
+    expect(await refresh).toBe(reloaded.session.accessToken)
+    expect(p.named('claim')).toEqual([['claim', own]])
+    expect(net.count(REFRESH)).toBe(1)
+  })
+
+  it('a sign-out while it loads: the other tabs hear of it once it is in, and leftovers are looked for', async () => {
+    const chunk = gate()
+    const p = scripted()
+    const first = withPlugin()
+    await first.session.signIn(ADMIN.email, ADMIN.password)
+    const own = first.storage.get()!
+    const reloaded = harness({
+      storage: first.storage,
+      loadTabs: () => chunk.wait.then(() => p.plugin),
+    })
+    const signOut = reloaded.session.signOut()
+    await settle(10)
+    expect(reloaded.session.signedIn).toBe(false)
+    expect(p.published).toEqual([])
+    chunk.open()
+    await signOut
+    expect(p.published).toEqual([{ type: 'signedOut', reason: 'user' }])
+    expect(p.named('leftover')).toEqual([['leftover', own]])
+  })
+
+  it('a sign-out for another reason while it loads: the tabs hear which token, and nothing is revoked', async () => {
+    const chunk = gate()
+    const p = scripted()
+    const first = withPlugin()
+    await first.session.signIn(ADMIN.email, ADMIN.password)
+    const own = first.storage.get()!
+    const reloaded = harness({
+      storage: first.storage,
+      loadTabs: () => chunk.wait.then(() => p.plugin),
+    })
+    const net = watchNetwork()
+    const signOut = reloaded.session.signOut('invalid-token')
+    chunk.open()
+    await signOut
+    await settle(10)
+    expect(p.published).toEqual([{ type: 'signedOut', reason: 'invalid-token', refresh: own }])
+    expect(p.named('leftover')).toEqual([])
+    expect(net.count(BLACKLIST)).toBe(0)
+  })
+
+  it('a sign-out when it cannot be loaded: this tab is signed out all the same, and its token revoked', async () => {
+    const first = withPlugin()
+    await first.session.signIn(ADMIN.email, ADMIN.password)
+    const own = first.storage.get()!
+    const reloaded = harness({
+      storage: first.storage,
+      loadTabs: () => Promise.reject(new Error('chunk load failed')),
+    })
+    const revoked = watchRevoked()
+    await reloaded.session.signOut()
+    await settle(10)
+    expect(reloaded.session.signedIn).toBe(false)
+    expect(revoked).toEqual([own])
+  })
+
+  it('a refresh waiting for it, overtaken by a sign-out: it says the session changed and spends nothing', async () => {
+    const chunk = gate()
+    const p = scripted()
+    const first = withPlugin()
+    await first.session.signIn(ADMIN.email, ADMIN.password)
+    const reloaded = harness({
+      storage: first.storage,
+      loadTabs: () => chunk.wait.then(() => p.plugin),
+    })
+    const net = watchNetwork()
+    const refresh = reloaded.session.refresh().catch((e: unknown) => e)
+    await settle(10)
+    const signOut = reloaded.session.signOut('expired')
+    chunk.open()
+    await signOut
+    const error = await refresh
+    expect(isSessionExpired(error) && error.message).toBe('The session changed.')
+    expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('a plug-in passed in is used as it is: none is loaded', async () => {
+    let loads = 0
+    const h = withPlugin(undefined, {
+      loadTabs: async () => {
+        loads += 1
+        return scripted().plugin
+      },
+    })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    await h.session.refresh()
+    expect(loads).toBe(0)
+    expect(h.named('claim')).toHaveLength(1)
+  })
+
+  it('loaded once for every caller, and only once', async () => {
+    let loads = 0
+    const p = scripted()
+    const h = harness({
+      loadTabs: async () => {
+        loads += 1
+        return p.plugin
+      },
+    })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    await h.session.refresh()
+    await h.session.refresh()
+    expect(loads).toBe(1)
+    expect(p.named('claim')).toHaveLength(2)
   })
 })
