@@ -499,6 +499,14 @@ describe('what the session tells the other tabs', () => {
     ])
   })
 
+  it('a sign-out with nothing held tells nothing and looks for no leftovers', async () => {
+    const h = withPlugin()
+    await h.session.signOut()
+    expect(h.published).toEqual([])
+    expect(h.named('leftover')).toEqual([])
+    expect(h.named('locked')).toEqual([])
+  })
+
   it("on the user's sign-out, a newer token of this user another tab stored meanwhile is revoked too", async () => {
     const other = await otherTab()
     const late = other.storage.get()!
@@ -718,6 +726,19 @@ describe('a plug-in loaded on demand', () => {
     const error = await refresh
     expect(isSessionExpired(error) && error.message).toBe('The session changed.')
     expect(net.count(REFRESH)).toBe(0)
+  })
+
+  it('a sign-out with nothing held, while it loads: once it is in, the other tabs hear nothing', async () => {
+    const chunk = gate()
+    const p = scripted()
+    const h = harness({ loadTabs: () => chunk.wait.then(() => p.plugin) })
+    const signOut = h.session.signOut()
+    chunk.open()
+    await signOut
+    await settle(10)
+    expect(p.published).toEqual([])
+    expect(p.named('leftover')).toEqual([])
+    expect(h.events).toEqual([])
   })
 
   it('a plug-in passed in is used as it is: none is loaded', async () => {
