@@ -19,7 +19,16 @@ import type { SharedPair } from '@/core/auth/session/tokens'
 import { memoryStorage } from '@/core/auth/tokenStorage'
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
-import { ADMIN, fakeDate, gate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
+import {
+  ADMIN,
+  fakeDate,
+  fakeJwt,
+  gate,
+  harness,
+  settle,
+  watchNetwork,
+  watchRefreshes,
+} from '../../helpers'
 
 const REFRESH = '/auth/jwt/refresh/'
 const BLACKLIST = '/auth/jwt/blacklist/'
@@ -168,7 +177,8 @@ describe('catching up under the lock', () => {
   it('a newer refresh token another tab stored without its pair is the one spent, and its successor kept', async () => {
     const other = await otherTab()
     const newer = other.storage.get()!
-    const h = withPlugin(() => ({ catchUp: async () => newer }))
+    const logs: string[] = []
+    const h = withPlugin(() => ({ catchUp: async () => newer }), { log: (m) => logs.push(m) })
     await h.session.signIn(ADMIN.email, ADMIN.password)
     const own = heldRefresh(h)
     const refreshes = watchRefreshes()
@@ -186,6 +196,10 @@ describe('catching up under the lock', () => {
       pair: { access, refresh: next },
       replaced: newer,
     })
+    // Its access token was another tab's: the log says this tab had none it could send.
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^refreshing with .*; no usable access token$/),
+    )
   })
 
   it('a sign-out heard while catching up: the refresh says the session changed, and spends nothing', async () => {
@@ -215,6 +229,37 @@ describe('catching up under the lock', () => {
     const error = await h.session.refresh().catch((e: unknown) => e)
     expect(isSessionExpired(error) && error.message).toBe('The session changed.')
     expect(h.named('catchUp')).toEqual([])
+  })
+})
+
+describe('a token handed over by the other tabs that cannot be spent', () => {
+  const nowS = () => Math.floor(Date.now() / 1000)
+
+  it('an unreadable one ends the session as invalid-token, without a request', async () => {
+    const h = withPlugin(() => ({ catchUp: async () => 'not-a-refresh-token' }))
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const net = watchNetwork()
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(isSessionExpired(error) && error.message).toBe(
+      'No usable refresh token: please sign in again.',
+    )
+    expect(net.count(REFRESH)).toBe(0)
+    expect(h.events.at(-1)).toEqual({ type: 'signedOut', reason: 'invalid-token' })
+    expect(h.published.at(-1)).toEqual({
+      type: 'signedOut',
+      reason: 'invalid-token',
+      refresh: 'not-a-refresh-token',
+    })
+  })
+
+  it('one that has run out ends the session as expired, without a request', async () => {
+    const gone = fakeJwt({ token_type: 'refresh', user_id: 1, tenant: 'acme', exp: nowS() - 60 })
+    const h = withPlugin(() => ({ claim: async () => ({ kind: 'spend', token: gone }) }))
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const net = watchNetwork()
+    await expect(h.session.refresh()).rejects.toSatisfy(isSessionExpired)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(h.events.at(-1)).toEqual({ type: 'signedOut', reason: 'expired' })
   })
 })
 
@@ -602,6 +647,52 @@ describe('pairs and sign-outs heard from other tabs', () => {
     expect(h.events.at(-1)).toMatchObject({ type: 'signedIn', remote: true })
   })
 
+  it("another user's pair heard while this tab's refresh is on the wire: that refresh is dropped at once", async () => {
+    const other = await otherTab(STAFF)
+    const held = gate()
+    const h = withPlugin()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    server.use(
+      mock.post(
+        `*/api/v1${REFRESH}`,
+        async () => {
+          await held.wait
+          return undefined
+        },
+        { once: true },
+      ),
+    )
+    const old = h.session.refresh().catch((e: unknown) => e)
+    await settle(10)
+    expect(h.session.refreshing).toBe(true)
+    const staff = other.pair().refresh
+    h.host.pairHeard(other.pair(), 'refreshed')
+    expect(h.session.refreshing).toBe(false)
+    const error = await old
+    expect(isSessionExpired(error) && error.message).toBe('The session changed.')
+    held.open()
+    // The new session's own refresh is a flight of its own, with its own token.
+    const refreshes = watchRefreshes()
+    await h.session.refresh()
+    await settle()
+    expect(refreshes.sent).toEqual([staff])
+    expect(h.session.claims?.email).toBe(STAFF.email)
+  })
+
+  it('a sign-in heard by a tab that held nothing: that session renews itself here, on its timer', async () => {
+    const other = await otherTab()
+    const logs: string[] = []
+    const h = withPlugin(undefined, { log: (m) => logs.push(m) })
+    expect(h.timers.pending).toBe(0)
+    h.host.pairHeard(other.pair(), 'signedIn')
+    expect(logs.at(-1)).toMatch(/^signed in in another tab; access /)
+    const net = watchNetwork()
+    await h.timers.advance(120_000)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(h.events.at(-1)).toMatchObject({ type: 'refreshed' })
+    expect(h.events.at(-1)).not.toHaveProperty('remote')
+  })
+
   it('an unusable pair changes nothing and is refused', async () => {
     const h = withPlugin()
     await h.session.signIn(ADMIN.email, ADMIN.password)
@@ -753,6 +844,22 @@ describe('a plug-in loaded on demand', () => {
     await h.session.refresh()
     expect(loads).toBe(0)
     expect(h.named('claim')).toHaveLength(1)
+  })
+
+  it('a failed load is tried again by the next call, which then has the plug-in', async () => {
+    let loads = 0
+    const p = scripted()
+    const h = harness({
+      loadTabs: async () => {
+        loads += 1
+        if (loads === 1) throw new Error('chunk load failed')
+        return p.plugin
+      },
+    })
+    await settle(10)
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    expect(loads).toBe(2)
+    expect(p.published.map((n) => n.type)).toEqual(['signedIn'])
   })
 
   it('loaded once for every caller, and only once', async () => {
