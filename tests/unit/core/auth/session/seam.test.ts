@@ -604,6 +604,10 @@ describe('what the plug-in may read of the session', () => {
     expect(h.host.spendable(own)).toBe(false)
   })
 
+  it('lock waits are sized from the refresh timeout: 10 s unless the session was given another', () => {
+    expect(withPlugin().host.timeoutMs).toBe(10_000)
+  })
+
   it('the jitter source is the one the session was given', () => {
     const h = withPlugin(undefined, { backoff: { random: () => 0.25 } })
     expect(h.host.random()).toBe(0.25)
