@@ -330,7 +330,24 @@ describe('the claim, just before spending', () => {
     const net = watchNetwork()
     const error = await h.session.refresh().catch((e: unknown) => e)
     expect(isSessionExpired(error) && error.message).toBe('The session changed.')
-    expect(net.count(REFRESH)).toBe(0)
+    expect(net.count(REFRESH)).toBe(0) // Signed out stays signed out: the token claimed is not taken back.
+    expect([h.session.signedIn, h.session.accessToken]).toEqual([false, null])
+  })
+
+  it('a sign-out heard while catching up that found a newer token: that token is not taken up', async () => {
+    const other = await otherTab()
+    const newer = other.storage.get()!
+    const h = withPlugin((host) => ({
+      catchUp: async () => {
+        host.signOutHeard('user')
+        return newer
+      },
+    }))
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(isSessionExpired(error) && error.message).toBe('The session changed.')
+    expect(h.session.signedIn).toBe(false)
+    expect(h.named('claim')).toEqual([])
   })
 
   it('a claim the other tabs cannot give yet (one of them is spending) fails retryably, and the session stays', async () => {
