@@ -5,6 +5,7 @@
  */
 import type { SharedStore, StorageEvents } from '@/core/auth/tabs/storageLease'
 import type { WebLockManager } from '@/core/auth/tabs/locks'
+import { settle, type ManualTimers } from '../../helpers'
 
 const later = (fn: () => void, hops = 1) => {
   const step = (n: number) => setImmediate(() => (n <= 1 ? fn() : step(n - 1)))
@@ -195,4 +196,16 @@ export class SharedLocalStorage {
   get(key: string): string | null {
     return this.data.get(key) ?? null
   }
+}
+
+/** Runs the hand-driven clock until `work` settles (at most 2,000 steps of 10 ms). */
+export async function drive<T>(timers: ManualTimers, work: Promise<T>): Promise<T> {
+  let done = false
+  const watched = work.finally(() => (done = true))
+  watched.catch(() => {})
+  for (let i = 0; i < 2_000 && !done; i++) {
+    await settle(3)
+    if (!done) await timers.advance(10)
+  }
+  return watched
 }

@@ -7,23 +7,11 @@ import { storageLease } from '@/core/auth/tabs/storageLease'
 import { childController, untilAborted, type TabLocks } from '@/core/auth/tabs/locks'
 import { webLocks } from '@/core/auth/tabs/webLocks'
 import { fakeDate, ManualTimers, settle } from '../../helpers'
-import { FakeLockManager, SharedLocalStorage } from './fakes'
+import { drive, FakeLockManager, SharedLocalStorage } from './fakes'
 
 beforeEach(fakeDate)
 
 const NAME = 'auth:acme:refresh'
-
-/** Runs the hand-driven clock until `work` settles. */
-async function drive<T>(timers: ManualTimers, work: Promise<T>): Promise<T> {
-  let done = false
-  const watched = work.finally(() => (done = true))
-  watched.catch(() => {})
-  for (let i = 0; i < 2_000 && !done; i++) {
-    await settle(3)
-    if (!done) await timers.advance(10)
-  }
-  return watched
-}
 
 /** Lets a few hundred milliseconds of hand-driven time pass. */
 async function pass(timers: ManualTimers): Promise<void> {

@@ -6,23 +6,11 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { WebLockManager } from '@/core/auth/tabs/locks'
 import { webLocks } from '@/core/auth/tabs/webLocks'
 import { fakeDate, ManualTimers, settle } from '../../helpers'
-import { FakeLockManager } from './fakes'
+import { drive, FakeLockManager } from './fakes'
 
 beforeEach(fakeDate)
 
 const NAME = 'auth:acme:refresh'
-
-/** Runs the hand-driven clock until `work` settles. */
-async function drive<T>(timers: ManualTimers, work: Promise<T>): Promise<T> {
-  let done = false
-  const watched = work.finally(() => (done = true))
-  watched.catch(() => {})
-  for (let i = 0; i < 2_000 && !done; i++) {
-    await settle(3)
-    if (!done) await timers.advance(10)
-  }
-  return watched
-}
 
 /** Lets `ms` of hand-driven time pass, in small steps. */
 async function pass(timers: ManualTimers, ms = 300): Promise<void> {
