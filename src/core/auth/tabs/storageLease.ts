@@ -47,6 +47,10 @@ export function storageLease(d: StorageLeaseDeps): TabLocks {
       return null
     }
   }
+  /** Removes this tab's claim on `key`, if the claim there is still this tab's. */
+  const letGo = (key: string) => {
+    if (read(key)?.owner === d.owner) d.store.removeItem(key)
+  }
 
   /** Resolves after `ms`, on a storage event for `key`, or rejects when `signal` aborts. */
   function pause(ms: number, key: string | null, signal: AbortSignal): Promise<void> {
@@ -79,7 +83,7 @@ export function storageLease(d: StorageLeaseDeps): TabLocks {
         await pause(settleMs * (1 + d.random()), null, signal)
       } catch (error) {
         // Given up before holding it: leave no claim that would block the others for `waitMs`.
-        if (read(key)?.owner === d.owner) d.store.removeItem(key)
+        letGo(key)
         throw error
       }
       if (read(key)?.owner === d.owner) return waited
@@ -97,7 +101,7 @@ export function storageLease(d: StorageLeaseDeps): TabLocks {
       })
       const release = () => {
         off()
-        if (read(key)?.owner === d.owner) d.store.removeItem(key)
+        letGo(key)
       }
       held.signal.addEventListener('abort', release, { once: true })
       try {
