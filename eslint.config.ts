@@ -106,6 +106,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/composables/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/components/*', '@/views/*', '*.vue'],
+              message: 'Composables are logic: they import no components or views.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/mocks/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,6 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
+import { playwright } from '@vitest/browser-playwright'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
@@ -10,6 +11,8 @@ export default defineConfig({
   test: {
     // Stryker's sandboxes (copies of the project) and its reports: never tests of this checkout.
     exclude: [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**'],
+    // The session's dev-build debug lines (`[auth:acme] signed in...`): noise in a test report.
+    onConsoleLog: (log) => !log.startsWith('[auth:'),
     projects: [
       {
         extends: true,
@@ -22,7 +25,7 @@ export default defineConfig({
           // a loaded 2-core machine gave each test process a fraction of a core.
           testTimeout: 15_000,
           include: ['tests/unit/**/*.test.ts'],
-          setupFiles: ['tests/setup/msw.ts'],
+          setupFiles: ['src/testing/setup.ts'],
         },
       },
       {
@@ -32,7 +35,29 @@ export default defineConfig({
           environment: 'happy-dom',
           environmentOptions: { happyDOM: { url: 'http://acme.localhost:5173/' } },
           include: ['tests/component/**/*.test.ts'],
-          setupFiles: ['tests/setup/msw.ts'],
+          setupFiles: ['src/testing/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same component tests in real Chromium (Debian's, never a downloaded one); the kit's
+          // setup file serves the mock through the service worker (public/mockServiceWorker.js).
+          name: 'browser',
+          include: ['tests/component/**/*.test.ts'],
+          setupFiles: ['src/testing/setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: '/usr/bin/chromium',
+                args: ['--no-sandbox', '--disable-gpu'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
       {

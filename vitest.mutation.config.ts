@@ -22,7 +22,7 @@ export default defineConfig({
       // each run costs ~10 s. It stays in `npm test`.
       'tests/unit/core/properties.test.ts',
     ],
-    setupFiles: ['tests/setup/msw.ts'],
+    setupFiles: ['src/testing/setup.ts'],
     // Instrumented code under a niced run on a busy machine: the CPU-bound tests (50 requests through
     // the mock, two lifetimes of a day-long token) take ~1.5 s plain and passed 5 s in Stryker's dry run.
     testTimeout: 30_000,

@@ -1,11 +1,15 @@
-/** Boot order, explicit: mock backend (dev/demo only) -> services -> pinia -> router -> mount. */
+/**
+ * Boot order, explicit: mock backend (dev/demo only) -> services -> app setup (appSetup.ts: pinia,
+ * router, request counting) -> mount.
+ */
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import './assets/main.css'
 import { config } from './config'
 import { createAppRouter } from './router'
-import { createBrowserServices, SERVICES, type Services } from './services'
+import { setupApp } from './appSetup'
+import { createBrowserServices, type Services } from './services'
 
 // Both checks are literal `import.meta.env` comparisons, so a real-backend build drops the mock,
 // the dev panel and everything they import.
@@ -28,10 +32,7 @@ async function boot(): Promise<void> {
   await enableMocking()
   const services = createBrowserServices(config)
   const pinia = createPinia()
-  const app = createApp(App)
-  app.provide(SERVICES, services)
-  app.use(pinia)
-  app.use(createAppRouter())
+  const app = setupApp(createApp(App), { services, pinia, router: createAppRouter() })
   app.mount('#app')
   await mountDevPanel(pinia, services)
 }

@@ -4,6 +4,7 @@
  */
 import type { AxiosInstance } from 'axios'
 import type { InjectionKey } from 'vue'
+import { createApi, type Api } from './api/createApi'
 import type { AppConfig } from './config'
 import { createBackendKnowledge } from './core/auth/session/backend'
 import { browserEnvironment } from './core/auth/environment'
@@ -19,6 +20,8 @@ export interface Services {
   tenancy: TenantResolution
   /** The API client with auth handling; without a tenant it reaches only public endpoints. */
   http: AxiosInstance
+  /** Every API call, bound to `http`. */
+  api: Api
   /** Null on the public host: there is no organisation to sign in to. */
   session: Session | null
 }
@@ -33,7 +36,8 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
   })
   if (tenancy.kind !== 'tenant') {
     const base = config.apiBaseUrl.includes('{tenant}') ? '' : config.apiBaseUrl
-    return { config, tenancy, http: createHttpClient({ baseURL: base }), session: null }
+    const http = createHttpClient({ baseURL: base })
+    return { config, tenancy, http, api: createApi(http), session: null }
   }
   const baseURL = apiBaseUrl(config.apiBaseUrl, tenancy.tenant)
   const log = import.meta.env.DEV
@@ -63,7 +67,7 @@ export function createServices(hostname: string, config: Readonly<AppConfig>): S
   })
   const http = createHttpClient({ baseURL })
   installAuthInterceptors(http, session)
-  return { config, tenancy, http, session }
+  return { config, tenancy, http, api: createApi(http), session }
 }
 
 export function createBrowserServices(config: Readonly<AppConfig>): Services {

@@ -3,7 +3,7 @@
  * request, with a failure split into inline field errors and one message for the rest.
  */
 import { ref } from 'vue'
-import { splitErrors } from '@/components/forms/describeError'
+import { splitErrors } from '@/api/describeError'
 import type { FieldErrors } from '@/core/http/errors'
 
 export interface FormSubmitOptions {

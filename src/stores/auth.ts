@@ -2,16 +2,15 @@
  * The signed-in user. The tokens stay in the core session (`services.session`): nothing in the
  * views needs them, and a copy here would only be another place for them to go stale.
  */
-import { defineStore } from 'pinia'
-import { computed, inject, ref } from 'vue'
-import { getMe, type CurrentUserWire } from '@/api/users'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { CurrentUserWire, ProfilePatch } from '@/api/users'
+import { useServices } from '@/composables/useServices'
 import type { SignOutReason } from '@/core/auth/session/session'
-import { SERVICES } from '@/services'
 import { useTenantStore } from './tenant'
 
 export const useAuthStore = defineStore('auth', () => {
-  const services = inject(SERVICES)!
-  const session = services.session
+  const { session, api } = useServices()
   const tenant = useTenantStore()
 
   const user = ref<CurrentUserWire | null>(null)
@@ -28,12 +27,36 @@ export const useAuthStore = defineStore('auth', () => {
     user.value ? `${user.value.first_name} ${user.value.last_name}`.trim() || user.value.email : '',
   )
 
-  async function loadProfile(): Promise<void> {
+  /**
+   * Keeps the user an answer brings, unless the session it was asked for has since ended or
+   * changed hands (another epoch): then it is not this user's and is dropped. Every change of
+   * `user` from the server goes through here.
+   */
+  async function keepUser(answer: () => Promise<CurrentUserWire>): Promise<CurrentUserWire> {
     const epoch = session?.epoch
-    const [me] = await Promise.all([getMe(services.http), tenant.load()])
-    // A profile fetched for a session that has since ended or changed hands is not this user's.
+    const me = await answer()
     if (session?.epoch === epoch) user.value = me
+    return me
   }
+
+  async function loadProfile(): Promise<void> {
+    await Promise.all([keepUser(api.getMe), tenant.load()])
+  }
+
+  /** Saves name, employee id or department; the user shown is the server's answer. */
+  const updateProfile = (patch: ProfilePatch): Promise<CurrentUserWire> =>
+    keepUser(() => api.updateMe(patch))
+
+  /** Djoser's set_email, then the profile again (set_email answers 204). */
+  const changeEmail = (newEmail: string, currentPassword: string): Promise<CurrentUserWire> =>
+    keepUser(async () => {
+      await api.setEmail({ new_email: newEmail, current_password: currentPassword })
+      return api.getMe()
+    })
+
+  /** Uploads a new photo (multipart); the user shown carries its URL. */
+  const changePhoto = (file: Blob, filename: string): Promise<CurrentUserWire> =>
+    keepUser(() => api.uploadPhoto(file, filename))
 
   session?.on((event) => {
     if (event.type === 'signedOut') {
@@ -88,6 +111,12 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
   }
 
+  /** Deletes the signed-in user's account (confirmed by the password), then signs out. */
+  async function deleteAccount(currentPassword: string): Promise<void> {
+    await api.deleteMe(currentPassword)
+    await signOut()
+  }
+
   return {
     user,
     ready,
@@ -99,5 +128,11 @@ export const useAuthStore = defineStore('auth', () => {
     profileLoaded,
     signIn,
     signOut,
+    updateProfile,
+    changeEmail,
+    changePhoto,
+    deleteAccount,
   }
 })
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAuthStore, import.meta.hot))

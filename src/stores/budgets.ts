@@ -3,36 +3,27 @@
  * answers flat, and moves money on the server (a new budget takes from its account), so the
  * pages that show budgets load them again on opening rather than patch a row here.
  */
-import { defineStore } from 'pinia'
-import { inject } from 'vue'
-import {
-  createBudget,
-  getBudget,
-  listBudgets,
-  listDepartmentBudgets,
-  updateBudget,
-  type BudgetInput,
-  type BudgetWire,
-  type BudgetWriteWire,
-} from '@/api/core'
-import { SERVICES } from '@/services'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import type { BudgetInput, BudgetWire, BudgetWriteWire } from '@/api/core'
+import { useApi } from '@/composables/useServices'
 import { remoteList } from './remoteList'
 
 export const useBudgetsStore = defineStore('budgets', () => {
-  const services = inject(SERVICES)!
-  const list = remoteList(() => listBudgets(services.http))
+  const api = useApi()
+  const list = remoteList(() => api.listBudgets())
 
-  const get = (id: number): Promise<BudgetWire> => getBudget(services.http, id)
+  const get = (id: number): Promise<BudgetWire> => api.getBudget(id)
 
   /** One department's budgets, fresh from `budgets/department/{id}/`. */
   const ofDepartment = (departmentId: number): Promise<BudgetWire[]> =>
-    listDepartmentBudgets(services.http, departmentId)
+    api.listDepartmentBudgets(departmentId)
 
-  const create = (input: BudgetInput): Promise<BudgetWriteWire> =>
-    createBudget(services.http, input)
+  const create = (input: BudgetInput): Promise<BudgetWriteWire> => api.createBudget(input)
 
   const update = (id: number, input: BudgetInput): Promise<BudgetWriteWire> =>
-    updateBudget(services.http, id, input)
+    api.updateBudget(id, input)
 
   return { ...list, get, ofDepartment, create, update }
 })
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBudgetsStore, import.meta.hot))

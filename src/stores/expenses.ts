@@ -3,32 +3,24 @@
  * answers flat and subtracts from the budget on the server, so the pages that list
  * expenses load them again on opening rather than patch a row here.
  */
-import { defineStore } from 'pinia'
-import { inject } from 'vue'
-import {
-  createExpense,
-  getExpense,
-  listExpenses,
-  updateExpense,
-  type ExpenseInput,
-  type ExpenseWire,
-  type ExpenseWriteWire,
-} from '@/api/core'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import type { ExpenseInput, ExpenseWire, ExpenseWriteWire } from '@/api/core'
 import { newestExpenseFirst } from '@/budgeting/figures'
-import { SERVICES } from '@/services'
+import { useApi } from '@/composables/useServices'
 import { remoteList } from './remoteList'
 
 export const useExpensesStore = defineStore('expenses', () => {
-  const services = inject(SERVICES)!
-  const list = remoteList(async () => (await listExpenses(services.http)).sort(newestExpenseFirst))
+  const api = useApi()
+  const list = remoteList(async () => (await api.listExpenses()).sort(newestExpenseFirst))
 
-  const get = (id: number): Promise<ExpenseWire> => getExpense(services.http, id)
+  const get = (id: number): Promise<ExpenseWire> => api.getExpense(id)
 
-  const create = (input: ExpenseInput): Promise<ExpenseWriteWire> =>
-    createExpense(services.http, input)
+  const create = (input: ExpenseInput): Promise<ExpenseWriteWire> => api.createExpense(input)
 
   const update = (id: number, input: ExpenseInput): Promise<ExpenseWriteWire> =>
-    updateExpense(services.http, id, input)
+    api.updateExpense(id, input)
 
   return { ...list, get, create, update }
 })
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useExpensesStore, import.meta.hot))

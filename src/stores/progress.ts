@@ -1,36 +1,23 @@
 /**
- * Is the app busy? Counts navigations in progress and requests in flight on the API client
- * (interceptors on services.http, installed once per store), for the thin progress bar.
+ * Is the app busy? Counts navigations in progress and requests in flight, for the thin progress
+ * bar. The store only counts: app setup (appSetup.ts) wires the API client's interceptors to
+ * `requestStarted` / `requestSettled`, and the router calls the navigation pair.
  */
-import { defineStore } from 'pinia'
-import { computed, inject, ref } from 'vue'
-import { SERVICES } from '@/services'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
 
 export const useProgressStore = defineStore('progress', () => {
-  const services = inject(SERVICES)!
   const pending = ref(0)
   const navigating = ref(0)
 
-  const done = (): void => {
-    pending.value = Math.max(0, pending.value - 1)
-  }
-  services.http.interceptors.request.use((config) => {
-    pending.value++
-    return config
-  })
-  services.http.interceptors.response.use(
-    (response) => {
-      done()
-      return response
-    },
-    (error: unknown) => {
-      done()
-      throw error
-    },
-  )
-
   const busy = computed(() => pending.value > 0 || navigating.value > 0)
 
+  function requestStarted(): void {
+    pending.value++
+  }
+  function requestSettled(): void {
+    pending.value = Math.max(0, pending.value - 1)
+  }
   function startNavigation(): void {
     navigating.value++
   }
@@ -38,5 +25,15 @@ export const useProgressStore = defineStore('progress', () => {
     navigating.value = Math.max(0, navigating.value - 1)
   }
 
-  return { pending, navigating, busy, startNavigation, endNavigation }
+  return {
+    pending,
+    navigating,
+    busy,
+    requestStarted,
+    requestSettled,
+    startNavigation,
+    endNavigation,
+  }
 })
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProgressStore, import.meta.hot))

@@ -1,22 +1,20 @@
 /** The organisation this host belongs to, as the hostname and whichever tenants endpoint say. */
-import { defineStore } from 'pinia'
-import { computed, inject, ref } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
 import {
   labelName,
   lookupOrganisation,
   type Organisation,
   type TenantSource,
 } from '@/api/tenantLookup'
-import { tenantEndpoints } from '@/api/tenants'
-import { SERVICES } from '@/services'
+import { useServices } from '@/composables/useServices'
 
 /** tenant: a live organisation; public: the apex (organisation finder); the rest are dead ends. */
 export type TenantState =
   'unknown' | 'tenant' | 'public' | 'invalid' | 'not_found' | 'inactive' | 'unreachable'
 
 export const useTenantStore = defineStore('tenant', () => {
-  const services = inject(SERVICES)!
-  const tenancy = services.tenancy
+  const { tenancy, api } = useServices()
   const slug = tenancy.kind === 'tenant' ? tenancy.tenant : null
   const state = ref<TenantState>(tenancy.kind === 'tenant' ? 'unknown' : tenancy.kind)
   /** What the backend said of the organisation; null until it said something. */
@@ -31,7 +29,7 @@ export const useTenantStore = defineStore('tenant', () => {
   async function load(): Promise<void> {
     if (!slug) return
     const call = ++latest
-    const found = await lookupOrganisation(tenantEndpoints(services.http), slug, source.value)
+    const found = await lookupOrganisation(api.tenantEndpoints(), slug, source.value)
     if (call !== latest) return
     source.value = found.source ?? source.value
     if (found.organisation) organisation.value = found.organisation
@@ -52,3 +50,5 @@ export const useTenantStore = defineStore('tenant', () => {
 
   return { slug, state, organisation, source, name, probe, load, clear }
 })
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useTenantStore, import.meta.hot))

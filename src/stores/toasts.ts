@@ -1,5 +1,5 @@
 /** Short notices for errors and confirmations, dismissed by the user or after a few seconds. */
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export type ToastKind = 'success' | 'error'
@@ -34,3 +34,5 @@ export const useToastStore = defineStore('toasts', () => {
     error: (message: string) => push('error', message),
   }
 })
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useToastStore, import.meta.hot))

@@ -41,6 +41,9 @@ async function viteBuild(mode: string, outDir: string): Promise<string> {
   return outDir
 }
 
+/** Markers of the component-test kit (src/testing) and what only it brings in (@pinia/testing). */
+const KIT_MARKERS = ['renderIsolated:', 'RenderWithAppHost', '__vitest_browser__']
+
 describe('builds', () => {
   let real: string
   let demo: string
@@ -69,6 +72,15 @@ describe('builds', () => {
     for (const { name, text } of files) {
       for (const marker of MOCK_MARKERS)
         expect(text.includes(marker), `${name} contains ${marker}`).toBe(false)
+    }
+  })
+
+  it('neither build contains the component-test kit', () => {
+    for (const dir of [real, demo]) {
+      for (const { name, text } of jsFiles(dir)) {
+        for (const marker of KIT_MARKERS)
+          expect(text.includes(marker), `${name} contains ${marker}`).toBe(false)
+      }
     }
   })
 

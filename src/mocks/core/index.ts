@@ -3,3 +3,5 @@
  * `./core`: the ESLint boundary forbids any `…/core/…` path from src/mocks (meant for src/core).
  */
 export { coreRoutes } from './routes'
+export { createBudget } from './budgets'
+export { createExpense } from './expenses'

@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { cleanup, renderApp, until } from '../support/renderApp'
+import { describe, expect, it } from 'vitest'
+import { renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-const labels = (w: Awaited<ReturnType<typeof renderApp>>['wrapper']) =>
+const labels = (w: Awaited<ReturnType<typeof renderWithApp>>['wrapper']) =>
   w.findAll('nav[aria-label="Main"] a').map((a) => a.text())
 
 describe('AppNavBar', () => {
   it('is absent when signed out', async () => {
-    const { wrapper } = await renderApp('/login')
+    const { wrapper } = await renderWithApp('/login')
     expect(wrapper.find('nav[aria-label="Main"]').exists()).toBe(false)
   })
 
   it('shows Staff the everyday links only', async () => {
-    const { wrapper } = await renderApp('/', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/', { as: 'staff' })
     expect(labels(wrapper)).toEqual([
       'Home',
       'Accounts',
@@ -25,7 +23,7 @@ describe('AppNavBar', () => {
   })
 
   it('adds the Admin pages for an Admin', async () => {
-    const { wrapper } = await renderApp('/', { as: 'admin' })
+    const { wrapper } = await renderWithApp('/', { as: 'admin' })
     expect(labels(wrapper)).toEqual([
       'Home',
       'Accounts',
@@ -39,7 +37,7 @@ describe('AppNavBar', () => {
   })
 
   it('signs out to the login page without keeping the page', async () => {
-    const { wrapper, router } = await renderApp('/expenses', { as: 'staff' })
+    const { wrapper, router } = await renderWithApp('/expenses', { as: 'staff' })
     const button = wrapper.findAll('button').find((b) => b.text() === 'Sign out')!
     await button.trigger('click')
     await until(() => expect(router.currentRoute.value.name).toBe('login'))

@@ -1,19 +1,16 @@
 import { delay, http } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
-import { server } from '@/mocks/node'
+import { describe, expect, it } from 'vitest'
 import { useProgressStore } from '@/stores/progress'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
-
-afterEach(cleanup)
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
 describe('AppProgressBar', () => {
   it('shows while a request is pending and hides when it settles', async () => {
-    server.use(
-      http.get(api('/expenses/'), async () => {
+    mockBackend.use(
+      http.get(endpoint('/expenses/'), async () => {
         await delay(150)
       }),
     )
-    const { wrapper, pinia } = await renderApp('/expenses', { as: 'staff' })
+    const { wrapper, pinia } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="progress-bar"]').exists()).toBe(true))
     expect(useProgressStore(pinia).pending).toBeGreaterThan(0)
     await until(() => expect(wrapper.find('[data-testid="progress-bar"]').exists()).toBe(false))
@@ -21,8 +18,8 @@ describe('AppProgressBar', () => {
   })
 
   it('counts failed requests as settled', async () => {
-    server.use(http.get(api('/expenses/'), () => Response.error()))
-    const { wrapper, pinia } = await renderApp('/expenses', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/expenses/'), () => Response.error()))
+    const { wrapper, pinia } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true))
     // The departments request runs alongside; once both settle nothing is pending.
     await until(() => expect(useProgressStore(pinia).pending).toBe(0))

@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PANEL_HOST_ID } from '@/dev/mountMockDevPanel'
-import { mountPanel, unmountAll, until } from './panelHarness'
-
-afterEach(unmountAll)
+import { mountPanel, until } from './panelHarness'
 
 describe('mock dev panel: shell', () => {
   it('mounts into its own element at the end of <body>, collapsed to a "Mock" button', async () => {

@@ -1,19 +1,17 @@
 /**
- * Mounts the mock dev panel the way main.ts does: a host app installs Pinia and provides the
- * services (built for the acme host, tokens in memory), then the panel mounts beside it, sharing
- * both. The panel talks to the real mock backend that tests/setup/msw.ts serves.
+ * Mounts the mock dev panel the way main.ts does: the app (renderWithApp, on the acme host) and
+ * then the panel beside it, sharing its Pinia and services. The panel talks to the kit's mock
+ * backend; the kit's setup file unmounts both after each test.
  */
 import { DOMWrapper, flushPromises } from '@vue/test-utils'
-import { createPinia, type Pinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import { expect, vi } from 'vitest'
-import { createApp, type App } from 'vue'
-import { readConfig } from '@/config'
 import { mountMockDevPanel, type MountedPanel, type PanelOptions } from '@/dev/mountMockDevPanel'
-import { createServices, SERVICES, type Services } from '@/services'
-import { useAuthStore } from '@/stores/auth'
-import { ACCOUNTS } from '../support/renderApp'
+import type { Services } from '@/services'
+import type { useAuthStore } from '@/stores/auth'
+import { onTeardown, renderWithApp, type SignInAs } from '@/testing'
 
-export { ACCOUNTS, until } from '../support/renderApp'
+export { until } from '@/testing'
 
 export interface Harness {
   pinia: Pinia
@@ -30,27 +28,15 @@ export interface Harness {
   click(testId: string): Promise<void>
 }
 
-const live: { app: App; panel: MountedPanel; services: Services }[] = []
+/** An app that renders nothing of its own: the panel is what the test looks at. */
+const Blank = { render: () => null }
 
-export async function mountPanel(
-  options: { as?: keyof typeof ACCOUNTS } & PanelOptions = {},
-): Promise<Harness> {
-  const services = createServices('acme.localhost', readConfig({ VITE_TOKEN_STORAGE: 'memory' }))
-  const pinia = createPinia()
-  const app = createApp({ render: () => null })
-  app.provide(SERVICES, services)
-  app.use(pinia)
-  app.mount(document.createElement('div'))
-  const auth = useAuthStore(pinia)
-  await auth.start()
-  if (options.as) {
-    const { email, password } = ACCOUNTS[options.as]
-    await auth.signIn(email, password)
-  }
-
+export async function mountPanel(options: { as?: SignInAs } & PanelOptions = {}): Promise<Harness> {
+  const { as, ...panelOptions } = options
+  const { pinia, services, auth } = await renderWithApp(Blank, { as })
   const reload = vi.fn()
-  const panel = mountMockDevPanel(pinia, services, { reload, ...options })
-  live.push({ app, panel, services })
+  const panel = mountMockDevPanel(pinia, services, { reload, ...panelOptions })
+  onTeardown(() => panel.unmount())
   const ui = new DOMWrapper(panel.host)
   const find = (testId: string) => {
     const found = ui.find(`[data-testid="${testId}"]`)
@@ -69,13 +55,4 @@ export async function mountPanel(
     text: (testId) => find(testId).text(),
     click: (testId) => find(testId).trigger('click'),
   }
-}
-
-export function unmountAll(): void {
-  for (const { app, panel, services } of live.splice(0)) {
-    panel.unmount()
-    app.unmount()
-    services.session?.dispose()
-  }
-  document.body.innerHTML = ''
 }

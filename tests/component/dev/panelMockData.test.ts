@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { requestPasswordReset } from '@/api/users'
 import { db } from '@/mocks/db'
 import { mockStats } from '@/mocks/scenarios'
-import { mountPanel, unmountAll } from './panelHarness'
-
-afterEach(unmountAll)
+import { mountPanel } from './panelHarness'
 
 describe('mock dev panel: mail and data', () => {
   it('says when no mail was sent yet', async () => {

@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { withoutProfileItem } from '@/dev/mockControls'
 import { configureMock, mockConfig } from '@/mocks/config'
 import { db } from '@/mocks/db'
-import { mountPanel, unmountAll } from './panelHarness'
-
-afterEach(unmountAll)
+import { mountPanel } from './panelHarness'
 
 describe('mock dev panel: backend profile', () => {
   it("shows the profile in force and its knobs (Vitest's default: hardened)", async () => {
@@ -51,16 +49,17 @@ describe('mock dev panel: backend profile', () => {
   })
 
   it('drops the profile: item from ?mock= before reloading, so the URL does not switch it back', async () => {
+    const page = window.location.href
     window.history.replaceState(null, '', '/?mock=profile:hardened,latency:300')
     try {
       const replaceUrl = vi.fn()
       const h = await mountPanel({ replaceUrl })
       await h.open()
       await h.ui.get('[data-testid="mock-profile"]').setValue('original')
-      expect(replaceUrl).toHaveBeenCalledWith('http://acme.localhost:5173/?mock=latency%3A300')
+      expect(replaceUrl).toHaveBeenCalledWith(`${window.location.origin}/?mock=latency%3A300`)
       expect(h.reload).toHaveBeenCalledTimes(1)
     } finally {
-      window.history.replaceState(null, '', '/')
+      window.history.replaceState(null, '', page)
     }
   })
 

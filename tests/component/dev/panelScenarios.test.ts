@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isRefreshFailed } from '@/core/auth/errors'
 import { applyScenario, parseScenarioQuery } from '@/mocks/scenarios'
-import { mountPanel, unmountAll, until } from './panelHarness'
-
-afterEach(unmountAll)
+import { mountPanel, until } from './panelHarness'
 
 describe('mock dev panel: scenarios', () => {
   it('"next refresh fails 500" makes the next refresh fail, and only that one', async () => {

@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mockStats } from '@/mocks/scenarios'
-import { mountPanel, unmountAll, until } from './panelHarness'
-
-afterEach(unmountAll)
+import { mountPanel, until } from './panelHarness'
 
 describe('mock dev panel: session facts', () => {
   it('shows the tenant and "none" for the token when signed out', async () => {

@@ -1,35 +1,32 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatAmount } from '@/components/common/format'
-import { server } from '@/mocks/node'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-const rows = (w: Awaited<ReturnType<typeof renderApp>>['wrapper']) =>
+const rows = (w: Awaited<ReturnType<typeof renderWithApp>>['wrapper']) =>
   w.findAll('[data-testid="account-row"]')
 
 describe('AccountsView', () => {
   it('shows a loading state while the accounts are on their way', async () => {
-    server.use(http.get(api('/accounts/'), () => delay('infinite')))
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/accounts/'), () => delay('infinite')))
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     expect(wrapper.find('[role="status"]').text()).toContain('Loading accounts')
   })
 
   it('shows the empty state', async () => {
-    server.use(http.get(api('/accounts/'), () => HttpResponse.json([])))
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/accounts/'), () => HttpResponse.json([])))
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     await until(() => expect(wrapper.text()).toContain('No accounts yet'))
   })
 
   it('shows an error with a retry that works', async () => {
     let fail = true
-    server.use(
-      http.get(api('/accounts/'), () =>
+    mockBackend.use(
+      http.get(endpoint('/accounts/'), () =>
         fail ? HttpResponse.text('Server Error (500)', { status: 500 }) : undefined,
       ),
     )
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     await until(() =>
       expect(wrapper.find('[role="alert"]').text()).toContain('server had a problem'),
     )
@@ -39,7 +36,7 @@ describe('AccountsView', () => {
   })
 
   it('lists each account with what it has left, and says who may change them', async () => {
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(1))
     expect(rows(wrapper)[0]!.text()).toContain('Acme operating account')
     expect(rows(wrapper)[0]!.find('[data-testid="account-left"]').text()).toBe(formatAmount(120000))
@@ -47,7 +44,7 @@ describe('AccountsView', () => {
   })
 
   it('adds an account (Staff may)', async () => {
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(1))
     await wrapper.find('#account-name').setValue('Savings')
     await wrapper.find('#account-amount').setValue('250000')
@@ -59,7 +56,7 @@ describe('AccountsView', () => {
   })
 
   it('checks the amount in the client, and shows the server’s field errors inline', async () => {
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(1))
     await wrapper.find('#account-name').setValue('Petty cash')
     await wrapper.find('#account-amount').setValue('12.50')
@@ -78,7 +75,7 @@ describe('AccountsView', () => {
   })
 
   it('renames an account and adjusts its amount in place', async () => {
-    const { wrapper } = await renderApp('/accounts', { as: 'admin' })
+    const { wrapper } = await renderWithApp('/accounts', { as: 'admin' })
     await until(() => expect(rows(wrapper)).toHaveLength(1))
     await wrapper.find('button[aria-label="Edit Acme operating account"]').trigger('click')
     const row = rows(wrapper)[0]!
@@ -91,12 +88,12 @@ describe('AccountsView', () => {
   })
 
   it("shows the server's field errors on the edit form", async () => {
-    server.use(
-      http.patch(api('/accounts/:id/'), () =>
+    mockBackend.use(
+      http.patch(endpoint('/accounts/:id/'), () =>
         HttpResponse.json({ amount: ['A valid integer is required.'] }, { status: 400 }),
       ),
     )
-    const { wrapper } = await renderApp('/accounts', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/accounts', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(1))
     await wrapper.find('button[aria-label="Edit Acme operating account"]').trigger('click')
     await rows(wrapper)[0]!.find('form').trigger('submit')

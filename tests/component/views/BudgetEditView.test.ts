@@ -1,30 +1,27 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { monthNumber } from '@/budgeting/months'
 import { formatAmount } from '@/components/common/format'
-import { server } from '@/mocks/node'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { cleanup, endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-const value = (w: Awaited<ReturnType<typeof renderApp>>['wrapper'], selector: string) =>
+const value = (w: Awaited<ReturnType<typeof renderWithApp>>['wrapper'], selector: string) =>
   (w.find(selector).element as HTMLInputElement | HTMLSelectElement).value
 
 describe('BudgetEditView', () => {
   it('shows a loading state while the accounts are on their way', async () => {
-    server.use(http.get(api('/accounts/'), () => delay('infinite')))
-    const { wrapper } = await renderApp('/budgets/new', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/accounts/'), () => delay('infinite')))
+    const { wrapper } = await renderWithApp('/budgets/new', { as: 'staff' })
     expect(wrapper.find('[role="status"]').text()).toContain('Loading')
   })
 
   it('shows a load error with a retry that works', async () => {
     let fail = true
-    server.use(
-      http.get(api('/departments/'), () =>
+    mockBackend.use(
+      http.get(endpoint('/departments/'), () =>
         fail ? HttpResponse.text('Server Error (500)', { status: 500 }) : undefined,
       ),
     )
-    const { wrapper } = await renderApp('/budgets/new', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/budgets/new', { as: 'staff' })
     await until(() =>
       expect(wrapper.find('[role="alert"]').text()).toContain('server had a problem'),
     )
@@ -34,23 +31,23 @@ describe('BudgetEditView', () => {
   })
 
   it('sends a Staff member without departments to an Admin, and anyone without accounts to add one', async () => {
-    server.use(http.get(api('/departments/'), () => HttpResponse.json([])))
-    const staff = await renderApp('/budgets/new', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/departments/'), () => HttpResponse.json([])))
+    const staff = await renderWithApp('/budgets/new', { as: 'staff' })
     await until(() =>
       expect(staff.wrapper.find('[data-testid="no-departments"]').text()).toContain(
         'An Admin must create one',
       ),
     )
     cleanup()
-    server.resetHandlers()
-    server.use(http.get(api('/accounts/'), () => HttpResponse.json([])))
-    const { wrapper } = await renderApp('/budgets/new', { as: 'staff' })
+    mockBackend.resetHandlers()
+    mockBackend.use(http.get(endpoint('/accounts/'), () => HttpResponse.json([])))
+    const { wrapper } = await renderWithApp('/budgets/new', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="no-accounts"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="no-accounts"] a').attributes('href')).toBe('/accounts')
   })
 
   it('creates a budget from an account, showing what the account has and will have left', async () => {
-    const { wrapper, router } = await renderApp('/budgets/new', { as: 'staff' })
+    const { wrapper, router } = await renderWithApp('/budgets/new', { as: 'staff' })
     await until(() => expect(wrapper.find('#budget-source').exists()).toBe(true))
     await wrapper.find('#budget-department').setValue('2')
     await wrapper.find('#budget-source').setValue('1')
@@ -77,7 +74,7 @@ describe('BudgetEditView', () => {
   })
 
   it("checks the form in the client, and shows the server's field errors inline", async () => {
-    const { wrapper } = await renderApp('/budgets/new', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/budgets/new', { as: 'staff' })
     await until(() => expect(wrapper.find('#budget-source').exists()).toBe(true))
     await wrapper.find('form').trigger('submit')
     expect(wrapper.find('[data-testid="budget-department-error"]').exists()).toBe(true)
@@ -96,9 +93,9 @@ describe('BudgetEditView', () => {
   })
 
   it('edits a budget: its remaining amount, and what an edit does on this server', async () => {
-    const { wrapper, router, services } = await renderApp('/budgets/4/edit', { as: 'staff' })
+    const { wrapper, router, api } = await renderWithApp('/budgets/4/edit', { as: 'staff' })
     await until(() => expect(value(wrapper, '#budget-amount')).toBe('138000'))
-    const { data: budget } = await services.http.get<{ month: string }>('/budgets/4/')
+    const budget = await api.getBudget(4)
     expect(value(wrapper, '#budget-department')).toBe('2')
     expect(value(wrapper, '#budget-source')).toBe('1')
     expect(value(wrapper, '#budget-month')).toBe(String(monthNumber(budget.month)))
@@ -116,7 +113,7 @@ describe('BudgetEditView', () => {
   })
 
   it('shows a load error for a budget that does not exist', async () => {
-    const { wrapper } = await renderApp('/budgets/999/edit', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/budgets/999/edit', { as: 'staff' })
     await until(() => expect(wrapper.find('[role="alert"]').text()).toContain('Not found'))
   })
 })

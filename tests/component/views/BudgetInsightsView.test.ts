@@ -1,13 +1,9 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatAmount } from '@/components/common/format'
-import { server } from '@/mocks/node'
-import { overspendFinance } from '../support/domain'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-type Wrapper = Awaited<ReturnType<typeof renderApp>>['wrapper']
+type Wrapper = Awaited<ReturnType<typeof renderWithApp>>['wrapper']
 const cells = (w: Wrapper, table: string) =>
   w
     .findAll(`[data-testid="table-${table}"] tbody tr`)
@@ -15,13 +11,13 @@ const cells = (w: Wrapper, table: string) =>
 
 describe('BudgetInsightsView', () => {
   it('shows a loading state while the figures are on their way', async () => {
-    server.use(http.get(api('/budgets/'), () => delay('infinite')))
-    const { wrapper } = await renderApp('/expenses/insights', { as: 'admin' })
+    mockBackend.use(http.get(endpoint('/budgets/'), () => delay('infinite')))
+    const { wrapper } = await renderWithApp('/expenses/insights', { as: 'admin' })
     expect(wrapper.find('[role="status"]').text()).toContain('Loading budgets and expenses')
   })
 
   it('puts budget against spending per department, with the over-budget ones marked', async () => {
-    const { wrapper } = await renderApp('/expenses/insights', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/expenses/insights', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="table-dept"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="table-dept"] thead').text()).toContain('Allocated')
     expect(cells(wrapper, 'dept')).toEqual([
@@ -32,7 +28,7 @@ describe('BudgetInsightsView', () => {
   })
 
   it('puts budget against spending per month, oldest first', async () => {
-    const { wrapper } = await renderApp('/expenses/insights', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/expenses/insights', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="table-month"]').exists()).toBe(true))
     const months = cells(wrapper, 'month')
     expect(months).toHaveLength(2)
@@ -49,8 +45,9 @@ describe('BudgetInsightsView', () => {
   })
 
   it('marks a department and a month whose budgets are over', async () => {
-    const { wrapper, router, services } = await renderApp('/', { as: 'staff' })
-    await overspendFinance(services)
+    const { wrapper, router } = await renderWithApp('/', { as: 'staff' })
+    // Last month's Finance budget (id 1, 50,000 left of 80,000) gets 60,000 more spent.
+    mockBackend.build.expense({ budget: 1, use: 'Emergency audit', amount: 60000 })
     await router.push('/expenses/insights')
     await until(() => expect(wrapper.find('[data-testid="table-dept"]').exists()).toBe(true))
     // Last month's Finance budget is 10,000 over; Finance and last month as a whole are not.
@@ -63,15 +60,17 @@ describe('BudgetInsightsView', () => {
   })
 
   it('has an empty state', async () => {
-    server.use(http.get(api('/budgets/'), () => HttpResponse.json([])))
-    const { wrapper } = await renderApp('/expenses/insights', { as: 'admin' })
+    mockBackend.use(http.get(endpoint('/budgets/'), () => HttpResponse.json([])))
+    const { wrapper } = await renderWithApp('/expenses/insights', { as: 'admin' })
     await until(() => expect(wrapper.text()).toContain('nothing to chart'))
   })
 
   it('has an error state with a retry that works', async () => {
     let fail = true
-    server.use(http.get(api('/expenses/'), () => (fail ? HttpResponse.error() : undefined)))
-    const { wrapper } = await renderApp('/expenses/insights', { as: 'admin' })
+    mockBackend.use(
+      http.get(endpoint('/expenses/'), () => (fail ? HttpResponse.error() : undefined)),
+    )
+    const { wrapper } = await renderWithApp('/expenses/insights', { as: 'admin' })
     await until(() => expect(wrapper.find('[role="alert"]').text()).toContain('Cannot reach'))
     fail = false
     await wrapper.find('[role="alert"] button').trigger('click')

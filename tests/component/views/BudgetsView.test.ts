@@ -1,38 +1,36 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatAmount } from '@/components/common/format'
-import { server } from '@/mocks/node'
-import { overspendFinance } from '../support/domain'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-type Wrapper = Awaited<ReturnType<typeof renderApp>>['wrapper']
+type Wrapper = Awaited<ReturnType<typeof renderWithApp>>['wrapper']
 const rows = (w: Wrapper) => w.findAll('[data-testid="budget-row"]')
 const rowOf = (w: Wrapper, department: string, index: number) =>
   rows(w).filter((r) => r.text().startsWith(department))[index]!
 
 describe('BudgetsView', () => {
   it('shows a loading state while the budgets are on their way', async () => {
-    server.use(http.get(api('/budgets/'), () => delay('infinite')))
-    const { wrapper } = await renderApp('/budgets', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/budgets/'), () => delay('infinite')))
+    const { wrapper } = await renderWithApp('/budgets', { as: 'staff' })
     expect(wrapper.find('[role="status"]').text()).toContain('Loading budgets')
   })
 
   it('shows the empty state with the way to create one', async () => {
-    server.use(
-      http.get(api('/budgets/'), () => HttpResponse.json([])),
-      http.get(api('/expenses/'), () => HttpResponse.json([])),
+    mockBackend.use(
+      http.get(endpoint('/budgets/'), () => HttpResponse.json([])),
+      http.get(endpoint('/expenses/'), () => HttpResponse.json([])),
     )
-    const { wrapper } = await renderApp('/budgets', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/budgets', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="budgets-empty"]').exists()).toBe(true))
     expect(wrapper.find('a[href="/budgets/new"]').exists()).toBe(true)
   })
 
   it('shows an error with a retry that works', async () => {
     let fail = true
-    server.use(http.get(api('/expenses/'), () => (fail ? HttpResponse.error() : undefined)))
-    const { wrapper } = await renderApp('/budgets', { as: 'staff' })
+    mockBackend.use(
+      http.get(endpoint('/expenses/'), () => (fail ? HttpResponse.error() : undefined)),
+    )
+    const { wrapper } = await renderWithApp('/budgets', { as: 'staff' })
     await until(() => expect(wrapper.find('[role="alert"]').text()).toContain('Cannot reach'))
     fail = false
     await wrapper.find('[role="alert"] button').trigger('click')
@@ -40,7 +38,7 @@ describe('BudgetsView', () => {
   })
 
   it('shows allocated, spent and remaining for each budget, newest month first, with totals', async () => {
-    const { wrapper } = await renderApp('/budgets', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/budgets', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(4))
     // This month's Engineering budget: 400,000 given, 262,000 spent, 138,000 left on the server.
     const eng = rowOf(wrapper, 'Engineering', 0)
@@ -62,14 +60,15 @@ describe('BudgetsView', () => {
   })
 
   it('marks a budget that is over, and says how far', async () => {
-    const { wrapper, router, services } = await renderApp('/', { as: 'staff' })
+    const { wrapper, router } = await renderWithApp('/', { as: 'staff' })
     await router.push('/budgets')
     await until(() => expect(rows(wrapper)).toHaveLength(4))
     expect(wrapper.find('[data-testid="budget-over"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="budgets-over-summary"]').exists()).toBe(false)
 
     // Last month's Finance budget has 50,000 left of 80,000: spend 60,000 more.
-    await overspendFinance(services)
+    // Last month's Finance budget (id 1, 50,000 left of 80,000) gets 60,000 more spent.
+    mockBackend.build.expense({ budget: 1, use: 'Emergency audit', amount: 60000 })
     await router.push('/')
     await router.push('/budgets')
     await until(() => expect(rowOf(wrapper, 'Finance', 1).classes()).toContain('is-over'))
@@ -90,7 +89,7 @@ describe('BudgetsView', () => {
   })
 
   it('filters by department and by month, keeping the filters in the URL', async () => {
-    const { wrapper, router } = await renderApp('/budgets', { as: 'staff' })
+    const { wrapper, router } = await renderWithApp('/budgets', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(4))
     await wrapper.find('#budget-filter-department').setValue('1')
     await until(() => expect(rows(wrapper)).toHaveLength(2))

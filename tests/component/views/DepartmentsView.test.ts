@@ -1,37 +1,36 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
-import { server } from '@/mocks/node'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
-
-afterEach(cleanup)
+import { describe, expect, it } from 'vitest'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
 describe('DepartmentsView', () => {
   it('is forbidden to Staff', async () => {
-    const { router, wrapper } = await renderApp('/departments', { as: 'staff' })
+    const { router, wrapper } = await renderWithApp('/departments', { as: 'staff' })
     expect(router.currentRoute.value.name).toBe('forbidden')
     expect(wrapper.find('h1').text()).toBe('Not allowed')
   })
 
   it('shows loading, then the list sorted by name', async () => {
-    server.use(
-      http.get(api('/departments/'), async () => {
+    mockBackend.use(
+      http.get(endpoint('/departments/'), async () => {
         await delay(80)
       }),
     )
-    const { wrapper } = await renderApp('/departments', { as: 'admin' })
+    const { wrapper } = await renderWithApp('/departments', { as: 'admin' })
     expect(wrapper.find('[role="status"]').exists()).toBe(true)
     await until(() => expect(wrapper.findAll('[data-testid="department-row"]')).toHaveLength(2))
     expect(wrapper.findAll('[data-testid="department-row"]')[0]!.text()).toContain('Engineering')
   })
 
   it('shows an error state', async () => {
-    server.use(http.get(api('/departments/'), () => HttpResponse.json({}, { status: 500 })))
-    const { wrapper } = await renderApp('/departments', { as: 'admin' })
+    mockBackend.use(
+      http.get(endpoint('/departments/'), () => HttpResponse.json({}, { status: 500 })),
+    )
+    const { wrapper } = await renderWithApp('/departments', { as: 'admin' })
     await until(() => expect(wrapper.find('.state--error').exists()).toBe(true))
   })
 
   it('shows the duplicate-name error next to the field', async () => {
-    const { wrapper } = await renderApp('/departments', { as: 'admin' })
+    const { wrapper } = await renderWithApp('/departments', { as: 'admin' })
     await until(() => expect(wrapper.findAll('[data-testid="department-row"]')).toHaveLength(2))
     await wrapper.find('#department-name').setValue('Finance')
     await wrapper.find('form').trigger('submit')
@@ -43,7 +42,7 @@ describe('DepartmentsView', () => {
   })
 
   it('creates and renames a department', async () => {
-    const { wrapper } = await renderApp('/departments', { as: 'admin' })
+    const { wrapper } = await renderWithApp('/departments', { as: 'admin' })
     await until(() => expect(wrapper.findAll('[data-testid="department-row"]')).toHaveLength(2))
     await wrapper.find('#department-name').setValue('Sales')
     await wrapper.find('form').trigger('submit')

@@ -1,19 +1,16 @@
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatAmount } from '@/components/common/format'
-import { server } from '@/mocks/node'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-type Wrapper = Awaited<ReturnType<typeof renderApp>>['wrapper']
+type Wrapper = Awaited<ReturnType<typeof renderWithApp>>['wrapper']
 const value = (w: Wrapper, selector: string) =>
   (w.find(selector).element as HTMLInputElement | HTMLSelectElement).value
 const effect = (w: Wrapper) => w.find('[data-testid="expense-effect"]').text()
 
 /** Opens the new-expense form and picks Engineering; its budget for this month is chosen. */
 async function newEngineeringExpense() {
-  const rendered = await renderApp('/expenses/new', { as: 'staff' })
+  const rendered = await renderWithApp('/expenses/new', { as: 'staff' })
   const { wrapper } = rendered
   await until(() => expect(wrapper.find('#expense-department').exists()).toBe(true))
   await wrapper.find('#expense-department').setValue('2')
@@ -49,7 +46,7 @@ describe('ExpenseEditView', () => {
   })
 
   it("checks the form in the client, and shows the server's field errors inline", async () => {
-    const { wrapper } = await renderApp('/expenses/new', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/expenses/new', { as: 'staff' })
     await until(() => expect(wrapper.find('#expense-department').exists()).toBe(true))
     await wrapper.find('#expense-amount').setValue('12.50')
     await wrapper.find('form').trigger('submit')
@@ -71,8 +68,8 @@ describe('ExpenseEditView', () => {
   })
 
   it('shows a server error on the budget field next to it', async () => {
-    server.use(
-      http.post(api('/expenses/'), () =>
+    mockBackend.use(
+      http.post(endpoint('/expenses/'), () =>
         HttpResponse.json({ budget: ['Invalid pk "2" - object does not exist.'] }, { status: 400 }),
       ),
     )
@@ -87,38 +84,40 @@ describe('ExpenseEditView', () => {
   })
 
   it('says when a department has no budgets, and when its budgets cannot be loaded', async () => {
-    server.use(http.get(api('/budgets/department/:id/'), () => HttpResponse.json([])))
-    const { wrapper } = await renderApp('/expenses/new', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/budgets/department/:id/'), () => HttpResponse.json([])))
+    const { wrapper } = await renderWithApp('/expenses/new', { as: 'staff' })
     await until(() => expect(wrapper.find('#expense-department').exists()).toBe(true))
     await wrapper.find('#expense-department').setValue('1')
     await until(() => expect(wrapper.find('[data-testid="no-budgets"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="no-budgets"] a').attributes('href')).toBe('/budgets/new')
 
     let fail = true
-    server.use(
-      http.get(api('/budgets/department/:id/'), () => (fail ? HttpResponse.error() : undefined)),
+    mockBackend.use(
+      http.get(endpoint('/budgets/department/:id/'), () =>
+        fail ? HttpResponse.error() : undefined,
+      ),
     )
     await wrapper.find('#expense-department').setValue('2')
     await until(() => expect(wrapper.find('form [role="alert"]').text()).toContain('Cannot reach'))
     fail = false
-    server.resetHandlers()
+    mockBackend.resetHandlers()
     await wrapper.find('form [role="alert"] button').trigger('click')
     await until(() => expect(wrapper.find('#expense-budget').exists()).toBe(true))
   })
 
   it('says so when there are no departments yet', async () => {
-    server.use(http.get(api('/departments/'), () => HttpResponse.json([])))
-    const { wrapper } = await renderApp('/expenses/new', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/departments/'), () => HttpResponse.json([])))
+    const { wrapper } = await renderWithApp('/expenses/new', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="no-departments"]').exists()).toBe(true))
   })
 
   it('shows a load error for an expense that does not exist', async () => {
-    const { wrapper } = await renderApp('/expenses/999/edit', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/expenses/999/edit', { as: 'staff' })
     await until(() => expect(wrapper.find('[role="alert"]').text()).toContain('Not found'))
   })
 
   it('edits an expense, saying the server subtracts its amount from the budget again', async () => {
-    const { wrapper, router } = await renderApp('/expenses/3/edit', { as: 'staff' })
+    const { wrapper, router } = await renderWithApp('/expenses/3/edit', { as: 'staff' })
     await until(() => expect(value(wrapper, '#expense-use')).toBe('Team lunch'))
     await until(() => expect(value(wrapper, '#expense-budget')).toBe('4'))
     expect(value(wrapper, '#expense-department')).toBe('2')

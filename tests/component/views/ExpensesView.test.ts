@@ -1,37 +1,34 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatAmount } from '@/components/common/format'
-import { server } from '@/mocks/node'
 import { useExpensesStore } from '@/stores/expenses'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
-afterEach(cleanup)
-
-type Wrapper = Awaited<ReturnType<typeof renderApp>>['wrapper']
+type Wrapper = Awaited<ReturnType<typeof renderWithApp>>['wrapper']
 const rows = (w: Wrapper) => w.findAll('[data-testid="expense-row"]')
 const total = (w: Wrapper) => w.find('[data-testid="expenses-total"]').text()
 
 describe('ExpensesView', () => {
   it('shows a loading state while the list is on its way', async () => {
-    server.use(http.get(api('/expenses/'), () => delay('infinite')))
-    const { wrapper } = await renderApp('/expenses', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/expenses/'), () => delay('infinite')))
+    const { wrapper } = await renderWithApp('/expenses', { as: 'staff' })
     expect(wrapper.find('[role="status"]').text()).toContain('Loading expenses')
   })
 
   it('shows the empty state', async () => {
-    server.use(http.get(api('/expenses/'), () => HttpResponse.json([])))
-    const { wrapper } = await renderApp('/expenses', { as: 'staff' })
+    mockBackend.use(http.get(endpoint('/expenses/'), () => HttpResponse.json([])))
+    const { wrapper } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() => expect(wrapper.find('[data-testid="expenses-empty"]').exists()).toBe(true))
   })
 
   it('shows an error with a retry that works', async () => {
     let fail = true
-    server.use(
-      http.get(api('/expenses/'), () =>
+    mockBackend.use(
+      http.get(endpoint('/expenses/'), () =>
         fail ? HttpResponse.text('Server Error (500)', { status: 500 }) : undefined,
       ),
     )
-    const { wrapper } = await renderApp('/expenses', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() =>
       expect(wrapper.find('[role="alert"]').text()).toContain('server had a problem'),
     )
@@ -41,7 +38,7 @@ describe('ExpensesView', () => {
   })
 
   it('lists what each expense was for, its department and budget, newest first, with the total', async () => {
-    const { wrapper } = await renderApp('/expenses', { as: 'staff' })
+    const { wrapper } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(5))
     const texts = rows(wrapper).map((r) => r.text())
     expect(texts[0]).toContain('Bank charges')
@@ -56,7 +53,7 @@ describe('ExpensesView', () => {
   })
 
   it('filters by department and budget, and totals what is shown', async () => {
-    const { wrapper, router } = await renderApp('/expenses', { as: 'staff' })
+    const { wrapper, router } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(5))
     await wrapper.find('#expense-filter').setValue('2')
     await until(() => expect(rows(wrapper)).toHaveLength(3))
@@ -78,7 +75,7 @@ describe('ExpensesView', () => {
   })
 
   it('filters by a date range, and says when nothing matches', async () => {
-    const { wrapper, router, pinia } = await renderApp('/expenses', { as: 'staff' })
+    const { wrapper, router, pinia } = await renderWithApp('/expenses', { as: 'staff' })
     await until(() => expect(rows(wrapper)).toHaveLength(5))
     // The seed dates this month's expenses the 1st, last month's the 15th.
     const [y, m] = useExpensesStore(pinia).items[0]!.date.split('-')

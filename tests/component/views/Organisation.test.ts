@@ -3,49 +3,13 @@
  * row, no `tenants/current/`, an unknown host is a 500 page) and the hardened one (the tenant gate
  * and `tenants/current/`). The whole app, real stores, the MSW mock, on several tenant hosts.
  */
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { http, HttpResponse } from 'msw'
-import { createPinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMemoryHistory, type Router } from 'vue-router'
-import App from '@/App.vue'
-import { readConfig } from '@/config'
-import { configureMock } from '@/mocks/config'
-import { server } from '@/mocks/node'
-import { createAppRouter } from '@/router'
-import { createServices, SERVICES, type Services } from '@/services'
-import { api, until } from '../support/renderApp'
-
-const mounted: { wrapper: VueWrapper; services: Services }[] = []
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import { endpoint, mockBackend, mockNetwork, renderWithApp, until } from '@/testing'
 
 /** The app as a browser on `http://<tenant>.localhost:5173` runs it (each host its own API). */
-async function renderOn(
-  tenant: string,
-  path: string,
-): Promise<{ wrapper: VueWrapper; router: Router }> {
-  const router = createAppRouter(createMemoryHistory())
-  const config = readConfig({
-    VITE_TOKEN_STORAGE: 'memory',
-    VITE_API_BASE_URL: 'http://{tenant}.localhost:5173/api/v1',
-  })
-  const services = createServices(`${tenant}.localhost`, config)
-  const wrapper = mount(App, {
-    global: { plugins: [createPinia(), router], provide: { [SERVICES as symbol]: services } },
-    attachTo: document.body,
-  })
-  mounted.push({ wrapper, services })
-  await router.push(path)
-  await flushPromises()
-  return { wrapper, router }
-}
-
-afterEach(() => {
-  for (const { wrapper, services } of mounted.splice(0)) {
-    wrapper.unmount()
-    services.session?.dispose()
-  }
-  document.body.innerHTML = ''
-})
+const renderOn = (tenant: string, path: string) => renderWithApp(path, { tenant })
 
 async function signIn(wrapper: VueWrapper, email: string, password: string): Promise<void> {
   await wrapper.find('#login-email').setValue(email)
@@ -64,13 +28,12 @@ const homeOrganisation = (wrapper: VueWrapper) =>
 /** Every request the app sent to a tenants endpoint, as `host path`. */
 function recordTenantRequests(): string[] {
   const seen: string[] = []
-  server.events.on('request:start', ({ request }) => {
+  mockNetwork().events.on('request:start', ({ request }) => {
     const url = new URL(request.url)
     if (url.pathname.includes('/tenants/')) seen.push(`${url.hostname} ${url.pathname}`)
   })
   return seen
 }
-afterEach(() => server.events.removeAllListeners())
 
 const NOT_FOUND_HTML =
   '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n' +
@@ -82,7 +45,7 @@ const htmlPage = (status: number, body: string) =>
   })
 
 describe('on the original backend (mock profile original: tenants/ lists the host row)', () => {
-  beforeEach(() => configureMock({ profile: 'original' }))
+  beforeEach(() => mockBackend.useProfile('original'))
 
   it("names the organisation on the sign-in page from the host's own row", async () => {
     const seen = recordTenantRequests()
@@ -115,7 +78,7 @@ describe('on the original backend (mock profile original: tenants/ lists the hos
 
   it('keeps a known organisation live when tenants/ fails once it is known', async () => {
     const { wrapper, router } = await renderOn('acme', '/login')
-    server.use(http.get(api('/tenants/'), () => HttpResponse.error()))
+    mockBackend.use(http.get(endpoint('/tenants/'), () => HttpResponse.error()))
     await signIn(wrapper, 'admin@acme.test', 'acme-admin-pass-1')
     expect(brand(wrapper)).toBe('Acme Corporation')
     await wrapper
@@ -137,8 +100,8 @@ describe('on the original backend (mock profile original: tenants/ lists the hos
   it('shows the inactive state, naming the organisation, when its row says inactive', async () => {
     // The seed's own schema copy says is_active: true (its signal inserts it so), so the row an
     // operator marked inactive in that copy is served here.
-    server.use(
-      http.get(api('/tenants/'), () =>
+    mockBackend.use(
+      http.get(endpoint('/tenants/'), () =>
         HttpResponse.json([
           {
             id: 1,
@@ -196,9 +159,9 @@ describe('on the hardened backend (mock profile hardened: the tenant gate, tenan
 
 describe('when the backend does not say', () => {
   it('shows the host label when neither endpoint exists', async () => {
-    server.use(
-      http.get(api('/tenants/'), () => htmlPage(404, NOT_FOUND_HTML)),
-      http.get(api('/tenants/current/'), () => htmlPage(404, NOT_FOUND_HTML)),
+    mockBackend.use(
+      http.get(endpoint('/tenants/'), () => htmlPage(404, NOT_FOUND_HTML)),
+      http.get(endpoint('/tenants/current/'), () => htmlPage(404, NOT_FOUND_HTML)),
     )
     const { wrapper, router } = await renderOn('globex', '/')
     expect(router.currentRoute.value.name).toBe('login')
@@ -209,7 +172,7 @@ describe('when the backend does not say', () => {
   })
 
   it('says the server is unreachable on a network error, and still offers sign-in', async () => {
-    server.use(http.get(api('/tenants/'), () => HttpResponse.error()))
+    mockBackend.use(http.get(endpoint('/tenants/'), () => HttpResponse.error()))
     const { wrapper, router } = await renderOn('acme', '/')
     expect(router.currentRoute.value.name).toBe('login')
     expect(loginOrganisation(wrapper)).toBe('to Acme')

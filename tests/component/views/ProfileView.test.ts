@@ -1,12 +1,9 @@
 import { http } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
-import { server } from '@/mocks/node'
+import { describe, expect, it } from 'vitest'
 import { useAuthStore } from '@/stores/auth'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
+import { endpoint, mockBackend, renderWithApp, submitForm, until } from '@/testing'
 
-afterEach(cleanup)
-
-const profile = () => renderApp('/profile', { as: 'staff' })
+const profile = () => renderWithApp('/profile', { as: 'staff' })
 
 describe('ProfileView', () => {
   it('shows the role read-only and fills the details form', async () => {
@@ -26,8 +23,8 @@ describe('ProfileView', () => {
 
   it('saves name, employee id and department without sending role', async () => {
     let sent: Record<string, unknown> = {}
-    server.use(
-      http.patch(api('/auth/users/me/'), async ({ request }) => {
+    mockBackend.use(
+      http.patch(endpoint('/auth/users/me/'), async ({ request }) => {
         sent = (await request.clone().json()) as Record<string, unknown>
         return undefined
       }),
@@ -38,7 +35,7 @@ describe('ProfileView', () => {
     )
     await wrapper.find('#profile-last-name').setValue('Staffer')
     await wrapper.find('#profile-department').setValue('1')
-    await wrapper.find('#profile-employee-id').trigger('submit')
+    await submitForm(wrapper, '#profile-employee-id')
     await until(() => expect(useAuthStore(pinia).user?.last_name).toBe('Staffer'))
     expect(useAuthStore(pinia).user?.department).toBe(1)
     expect(sent).not.toHaveProperty('role')
@@ -51,7 +48,7 @@ describe('ProfileView', () => {
     await wrapper.find('#password-current').setValue('not-my-password')
     await wrapper.find('#password-new').setValue('a-fresh-passphrase-7')
     await wrapper.find('#password-confirm').setValue('a-fresh-passphrase-7')
-    await wrapper.find('#password-confirm').trigger('submit')
+    await submitForm(wrapper, '#password-confirm')
     await until(() =>
       expect(wrapper.find('[data-testid="password-current-error"]').text()).toContain(
         'Invalid password',
@@ -64,7 +61,7 @@ describe('ProfileView', () => {
     await wrapper.find('#password-current').setValue('acme-staff-pass-1')
     await wrapper.find('#password-new').setValue('a-fresh-passphrase-7')
     await wrapper.find('#password-confirm').setValue('a-fresh-passphrase-7')
-    await wrapper.find('#password-confirm').trigger('submit')
+    await submitForm(wrapper, '#password-confirm')
     await until(() => expect(wrapper.text()).toContain('Password changed'))
   })
 
@@ -72,20 +69,20 @@ describe('ProfileView', () => {
     const { wrapper, pinia } = await profile()
     await wrapper.find('#email-new').setValue('admin@acme.test')
     await wrapper.find('#email-password').setValue('acme-staff-pass-1')
-    await wrapper.find('#email-password').trigger('submit')
+    await submitForm(wrapper, '#email-password')
     await until(() =>
       expect(wrapper.find('[data-testid="email-new-error"]').text()).toContain('already exists'),
     )
     await wrapper.find('#email-new').setValue('sam@ACME.test')
     await wrapper.find('#email-password').setValue('acme-staff-pass-1')
-    await wrapper.find('#email-password').trigger('submit')
+    await submitForm(wrapper, '#email-password')
     await until(() => expect(useAuthStore(pinia).user?.email).toBe('sam@acme.test'))
   })
 
   it('previews and uploads a photo as multipart', async () => {
     let contentType = ''
-    server.use(
-      http.patch(api('/auth/users/me/'), ({ request }) => {
+    mockBackend.use(
+      http.patch(endpoint('/auth/users/me/'), ({ request }) => {
         contentType = request.headers.get('Content-Type') ?? ''
         return undefined
       }),
@@ -102,7 +99,7 @@ describe('ProfileView', () => {
     Object.defineProperty(input.element, 'files', { value: [file] })
     await input.trigger('change')
     expect(wrapper.find('[data-testid="photo-preview"]').attributes('alt')).toContain('Preview')
-    await input.trigger('submit')
+    await submitForm(wrapper, '#profile-photo')
     await until(() => expect(wrapper.text()).toContain('Photo updated'))
     expect(contentType).toContain('multipart/form-data')
   })
@@ -114,14 +111,14 @@ describe('ProfileView', () => {
       .find((b) => b.text().startsWith('Delete my account'))!
       .trigger('click')
     await wrapper.find('#delete-password').setValue('wrong-one')
-    await wrapper.find('#delete-password').trigger('submit')
+    await submitForm(wrapper, '#delete-password')
     await until(() =>
       expect(wrapper.find('[data-testid="delete-password-error"]').text()).toContain(
         'Invalid password',
       ),
     )
     await wrapper.find('#delete-password').setValue('acme-staff-pass-1')
-    await wrapper.find('#delete-password').trigger('submit')
+    await submitForm(wrapper, '#delete-password')
     await until(() => expect(router.currentRoute.value.name).toBe('login'))
     expect(useAuthStore(pinia).signedIn).toBe(false)
   })

@@ -1,12 +1,9 @@
 import { delay, http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
-import { server } from '@/mocks/node'
-import { api, cleanup, renderApp, until } from '../support/renderApp'
-
-afterEach(cleanup)
+import { describe, expect, it } from 'vitest'
+import { endpoint, mockBackend, renderWithApp, until } from '@/testing'
 
 async function fill(
-  wrapper: Awaited<ReturnType<typeof renderApp>>['wrapper'],
+  wrapper: Awaited<ReturnType<typeof renderWithApp>>['wrapper'],
   values: Partial<Record<string, string>>,
 ) {
   for (const [id, value] of Object.entries(values)) await wrapper.find(`#${id}`).setValue(value)
@@ -23,7 +20,7 @@ const valid = {
 
 describe('RegisterView', () => {
   it('checks the password confirmation in the client, next to its field', async () => {
-    const { wrapper } = await renderApp('/register')
+    const { wrapper } = await renderWithApp('/register')
     await fill(wrapper, { ...valid, 'register-password2': 'something-else-1' })
     await wrapper.find('form').trigger('submit')
     expect(wrapper.find('[data-testid="register-password2-error"]').text()).toContain(
@@ -36,7 +33,7 @@ describe('RegisterView', () => {
   })
 
   it("shows the server's field errors inline (duplicate email)", async () => {
-    const { wrapper, router } = await renderApp('/register')
+    const { wrapper, router } = await renderWithApp('/register')
     await fill(wrapper, { ...valid, 'register-email': 'admin@acme.test' })
     await wrapper.find('form').trigger('submit')
     await until(() =>
@@ -48,13 +45,13 @@ describe('RegisterView', () => {
   })
 
   it('shows a message when the server cannot be reached, and disables the button meanwhile', async () => {
-    server.use(
-      http.post(api('/auth/users/'), async () => {
+    mockBackend.use(
+      http.post(endpoint('/auth/users/'), async () => {
         await delay(50)
         return HttpResponse.error()
       }),
     )
-    const { wrapper } = await renderApp('/register')
+    const { wrapper } = await renderWithApp('/register')
     await fill(wrapper, valid)
     await wrapper.find('form').trigger('submit')
     await until(() =>
@@ -65,13 +62,13 @@ describe('RegisterView', () => {
 
   it('never sends an Authorization header', async () => {
     let authorization: string | null = 'unset'
-    server.use(
-      http.post(api('/auth/users/'), ({ request }) => {
+    mockBackend.use(
+      http.post(endpoint('/auth/users/'), ({ request }) => {
         authorization = request.headers.get('Authorization')
         return HttpResponse.json({ email: ['Enter a valid email address.'] }, { status: 400 })
       }),
     )
-    const { wrapper } = await renderApp('/register')
+    const { wrapper } = await renderWithApp('/register')
     await fill(wrapper, valid)
     await wrapper.find('form').trigger('submit')
     await until(() =>
@@ -81,7 +78,7 @@ describe('RegisterView', () => {
   })
 
   it('registers with a normalised email, signs in and goes home', async () => {
-    const { wrapper, router } = await renderApp('/register')
+    const { wrapper, router } = await renderWithApp('/register')
     await fill(wrapper, valid)
     await wrapper.find('form').trigger('submit')
     await until(() => expect(router.currentRoute.value.name).toBe('home'), 5000)

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { db } from '@/mocks/db'
-import { cleanup, renderApp, until } from '../support/renderApp'
-
-afterEach(cleanup)
+import { describe, expect, it } from 'vitest'
+import { cleanup, mockBackend, renderWithApp, until } from '@/testing'
 
 async function mailLinkFor(email: string): Promise<string> {
-  const { wrapper } = await renderApp('/forgot-password')
+  const { wrapper } = await renderWithApp('/forgot-password')
   await wrapper.find('#forgot-email').setValue(email)
   await wrapper.find('form').trigger('submit')
   await until(() => expect(wrapper.find('h1').text()).toBe('Check your email'))
-  const mail = db.outbox.at(-1)
+  const mail = mockBackend.lastMail()
   expect(mail?.to).toBe(email)
   cleanup()
   return new URL(mail!.link).pathname
@@ -17,7 +14,7 @@ async function mailLinkFor(email: string): Promise<string> {
 
 describe('ResetPasswordView', () => {
   it('checks the confirmation in the client', async () => {
-    const { wrapper } = await renderApp('/auth/password/reset/Mg/some-token')
+    const { wrapper } = await renderWithApp('/auth/password/reset/Mg/some-token')
     await wrapper.find('#reset-password').setValue('brand-new-pass-42')
     await wrapper.find('#reset-password2').setValue('brand-new-pass-43')
     await wrapper.find('form').trigger('submit')
@@ -25,7 +22,7 @@ describe('ResetPasswordView', () => {
   })
 
   it('says the link is bad when the token is refused', async () => {
-    const { wrapper } = await renderApp('/auth/password/reset/Mg/not-a-real-token')
+    const { wrapper } = await renderWithApp('/auth/password/reset/Mg/not-a-real-token')
     await wrapper.find('#reset-password').setValue('brand-new-pass-42')
     await wrapper.find('#reset-password2').setValue('brand-new-pass-42')
     await wrapper.find('form').trigger('submit')
@@ -36,7 +33,7 @@ describe('ResetPasswordView', () => {
 
   it('sets the new password from the mailed link, and it signs in', async () => {
     const path = await mailLinkFor('staff@acme.test')
-    const { wrapper, router } = await renderApp(path)
+    const { wrapper, router } = await renderWithApp(path)
     expect(router.currentRoute.value.name).toBe('reset-password')
     await wrapper.find('#reset-password').setValue('brand-new-pass-42')
     await wrapper.find('#reset-password2').setValue('brand-new-pass-42')
