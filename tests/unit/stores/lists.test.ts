@@ -2,6 +2,7 @@
 import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { useAccountsStore } from '@/stores/accounts'
+import { useBudgetsStore } from '@/stores/budgets'
 import { useDepartmentsStore } from '@/stores/departments'
 import { useExpensesStore } from '@/stores/expenses'
 import { endpoint, mockBackend } from '@/testing'
@@ -51,6 +52,34 @@ describe('departments store', () => {
     await departments.rename(1, 'Accounts')
     await departments.create('Board')
     expect(departments.items.map((d) => d.name)).toEqual(['Accounts', 'Board', 'Engineering'])
+  })
+})
+
+describe('budgets store', () => {
+  it('reads budgets nested, one department’s alone, and a new one takes from its account', async () => {
+    const account = mockBackend.build.account({ name: 'Grants', amount: 9000 })
+    mockBackend.build.budget({ department: 'Engineering', source: account.id, amount: 2000 })
+    const { pinia } = await storeApp({ as: 'admin' })
+    const budgets = useBudgetsStore(pinia)
+    await budgets.load()
+    const engineering = budgets.items.find((b) => b.source.id === account.id)!
+    expect([engineering.department.name, engineering.source.name]).toEqual(['Engineering', 'Grants'])
+    const ofEngineering = await budgets.ofDepartment(engineering.department.id)
+    expect(ofEngineering.length).toBeGreaterThan(0)
+    expect(ofEngineering.every((b) => b.department.name === 'Engineering')).toBe(true)
+    const written = await budgets.create({
+      department: engineering.department.id,
+      source: account.id,
+      month: 3,
+      year: 2027,
+      amount: 500,
+    })
+    // Flat, the month as a number; the account has paid for it on the server.
+    expect(written).toMatchObject({ department: engineering.department.id, month: 3, amount: 500 })
+    const read = await budgets.get(written.id)
+    expect([read.month, read.source.amount]).toEqual(['March', 9000 - 2000 - 500])
+    await budgets.update(written.id, { ...written, amount: 400 })
+    expect((await budgets.get(written.id)).amount).toBe(400)
   })
 })
 
