@@ -744,17 +744,22 @@ describe('pairs and sign-outs heard from other tabs', () => {
 })
 
 describe('a plug-in loaded on demand', () => {
-  it('a refresh waits for it, then asks it before spending', async () => {
+  /** A reload of a signed-in tab: the stored token (`own`), the plug-in still on its way. */
+  async function reloadedWhileLoading() {
     const chunk = gate()
     const p = scripted()
     const first = withPlugin()
     await first.session.signIn(ADMIN.email, ADMIN.password)
     const own = first.storage.get()!
-    // A reload of a signed-in tab: the stored token, the plug-in still on its way.
     const reloaded = harness({
       storage: first.storage,
       loadTabs: () => chunk.wait.then(() => p.plugin),
     })
+    return { chunk, p, own, reloaded }
+  }
+
+  it('a refresh waits for it, then asks it before spending', async () => {
+    const { chunk, p, own, reloaded } = await reloadedWhileLoading()
     const net = watchNetwork()
     const refresh = reloaded.session.refresh()
     await settle(10)
@@ -766,15 +771,7 @@ describe('a plug-in loaded on demand', () => {
   })
 
   it('a sign-out while it loads: the other tabs hear of it once it is in, and leftovers are looked for', async () => {
-    const chunk = gate()
-    const p = scripted()
-    const first = withPlugin()
-    await first.session.signIn(ADMIN.email, ADMIN.password)
-    const own = first.storage.get()!
-    const reloaded = harness({
-      storage: first.storage,
-      loadTabs: () => chunk.wait.then(() => p.plugin),
-    })
+    const { chunk, p, own, reloaded } = await reloadedWhileLoading()
     const signOut = reloaded.session.signOut()
     await settle(10)
     expect(reloaded.session.signedIn).toBe(false)
@@ -786,15 +783,7 @@ describe('a plug-in loaded on demand', () => {
   })
 
   it('a sign-out for another reason while it loads: the tabs hear which token, and nothing is revoked', async () => {
-    const chunk = gate()
-    const p = scripted()
-    const first = withPlugin()
-    await first.session.signIn(ADMIN.email, ADMIN.password)
-    const own = first.storage.get()!
-    const reloaded = harness({
-      storage: first.storage,
-      loadTabs: () => chunk.wait.then(() => p.plugin),
-    })
+    const { chunk, p, own, reloaded } = await reloadedWhileLoading()
     const net = watchNetwork()
     const signOut = reloaded.session.signOut('invalid-token')
     chunk.open()
@@ -821,14 +810,7 @@ describe('a plug-in loaded on demand', () => {
   })
 
   it('a refresh waiting for it, overtaken by a sign-out: it says the session changed and spends nothing', async () => {
-    const chunk = gate()
-    const p = scripted()
-    const first = withPlugin()
-    await first.session.signIn(ADMIN.email, ADMIN.password)
-    const reloaded = harness({
-      storage: first.storage,
-      loadTabs: () => chunk.wait.then(() => p.plugin),
-    })
+    const { chunk, reloaded } = await reloadedWhileLoading()
     const net = watchNetwork()
     const refresh = reloaded.session.refresh().catch((e: unknown) => e)
     await settle(10)
