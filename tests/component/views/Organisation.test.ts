@@ -133,14 +133,17 @@ describe('on the hardened backend (mock profile hardened: the tenant gate, tenan
     const { wrapper } = await renderOn('acme', '/login')
     expect(loginOrganisation(wrapper)).toBe('to Acme')
     await signIn(wrapper, 'admin@acme.test', 'acme-admin-pass-1')
-    expect(brand(wrapper)).toBe('Acme Corporation')
+    // The name comes from tenants/current/, asked once the session exists: wait for its answer.
+    await until(() => expect(brand(wrapper)).toBe('Acme Corporation'))
     await until(() => expect(homeOrganisation(wrapper)).toBe('Acme Corporation'))
     // tenants/ is asked once; after tenants/current/ answered, only it is asked.
-    expect(seen).toEqual([
-      'acme.localhost /api/v1/tenants/',
-      'acme.localhost /api/v1/tenants/current/',
-      'acme.localhost /api/v1/tenants/current/',
-    ])
+    await until(() =>
+      expect(seen).toEqual([
+        'acme.localhost /api/v1/tenants/',
+        'acme.localhost /api/v1/tenants/current/',
+        'acme.localhost /api/v1/tenants/current/',
+      ]),
+    )
   })
 
   it('shows "organisation not found" for an unknown host (404 tenant_not_found)', async () => {
