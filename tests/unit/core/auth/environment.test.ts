@@ -45,8 +45,10 @@ describe('browserEnvironment', () => {
     const off = env.on('visible', () => calls.push('visible'))
     p.fireDocument('visibilitychange') // still hidden
     p.document.visibilityState = 'visible'
-    p.fireWindow('online')
+    p.fireWindow('online') // not about visibility
+    expect(calls).toEqual([])
     p.fireDocument('visibilitychange')
+    expect(calls).toEqual(['visible'])
     off()
     p.fireDocument('visibilitychange')
     expect(calls).toEqual(['visible'])
@@ -57,8 +59,10 @@ describe('browserEnvironment', () => {
     const env = browserEnvironment(p.scope)
     const calls: string[] = []
     const off = env.on('online', () => calls.push('online'))
-    p.fireDocument('visibilitychange')
+    p.fireDocument('visibilitychange') // visible, but not about connectivity
+    expect(calls).toEqual([])
     p.fireWindow('online')
+    expect(calls).toEqual(['online'])
     off()
     p.fireWindow('online')
     expect(calls).toEqual(['online'])

@@ -9,6 +9,7 @@ import {
   createTokenStorage,
   type TokenStorage,
 } from '@/core/auth/tokenStorage'
+import { readToken } from '@/core/auth/session/tokens'
 import { ADMIN, fakeDate, fakeJwt, harness, settle, watchNetwork, webStore } from '../helpers'
 
 const REFRESH = '/auth/jwt/refresh/'
@@ -92,6 +93,25 @@ describe('a reload keeps the access token in the tab’s sessionStorage', () => 
       expect(after.session.accessToken).not.toBe(null)
     },
   )
+
+  it('a kept access token with a second or less to live is dropped; with more, it is kept', async () => {
+    const t = tab()
+    const before = t.open()
+    await before.session.signIn(ADMIN.email, ADMIN.password)
+    before.session.dispose()
+    const user_id = readToken(t.storage.get(), 'refresh')?.user_id
+    const keptFor = (seconds: number) => {
+      const access = fakeJwt({ token_type: 'access', user_id, exp: Date.now() / 1000 + seconds })
+      t.accessStorage.set(JSON.stringify({ access, offsetMs: 0, marginMs: 0 }))
+      return { access, after: t.open() }
+    }
+    const short = keptFor(1) // too little to send: the server could see it expired
+    expect(short.after.session.accessToken).toBe(null)
+    expect(t.accessStorage.get()).toBe(null)
+    short.after.session.dispose()
+    const longer = keptFor(2)
+    expect(longer.after.session.accessToken).toBe(longer.access)
+  })
 
   it('a sign-out removes the kept access token', async () => {
     const t = tab()

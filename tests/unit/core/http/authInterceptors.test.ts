@@ -92,6 +92,24 @@ describe('a request that outlives its session', () => {
     expect(net.count(REFRESH)).toBe(0)
   })
 
+  it('its expired-token 401 after a sign-out: no refresh is tried, the session changed', async () => {
+    const h = harness()
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const held = gate()
+    server.use(mock.get(`*/api/v1${ME}`, () => held.wait.then(expired), { once: true }))
+    const net = watchNetwork()
+    const request = h.http.get(ME)
+    await settle(10)
+    await h.session.signOut()
+    const events = h.events.length
+    held.open()
+    const error = await request.catch((e: unknown) => e)
+    expect(isSessionExpired(error) && error.message).toMatch(/session changed/)
+    expect(net.count(ME)).toBe(1)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(h.events.length).toBe(events)
+  })
+
   it('signed out while its refresh was out: not replayed, the session changed', async () => {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)

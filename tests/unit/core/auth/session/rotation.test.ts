@@ -95,6 +95,20 @@ describe('rotation off (original)', () => {
   })
 })
 
+describe('nothing to rotate', () => {
+  it('a refresh asked for when signed out is a SessionExpiredError, with no request and no event', async () => {
+    const h = await signedIn('hardened')
+    await h.session.signOut()
+    const events = h.events.length
+    const net = watchNetwork()
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SessionExpiredError)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(h.events.length).toBe(events)
+    expect(h.session.signedIn).toBe(false)
+  })
+})
+
 describe('answers that cannot be used', () => {
   it('an answer whose tokens are unusable ends the session as invalid-token', async () => {
     const h = await signedIn('hardened')

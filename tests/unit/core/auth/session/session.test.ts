@@ -11,7 +11,16 @@ import { server } from '@/mocks/node'
 import { memoryLedger } from '@/core/auth/tabs/spendLedger'
 import { singleTab, type TabSyncPlugin } from '@/core/auth/session/tabSeam'
 import { readToken, redact } from '@/core/auth/session/tokens'
-import { ADMIN, fakeDate, gate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
+import {
+  ADMIN,
+  fakeDate,
+  gate,
+  harness,
+  ManualTimers,
+  settle,
+  watchNetwork,
+  watchRefreshes,
+} from '../../helpers'
 import { browser } from '../tabs/harness'
 
 const REFRESH = '/auth/jwt/refresh/'
@@ -294,6 +303,22 @@ describe('the log', () => {
     expect(redact('abc')).toBe('…(3)')
     expect(redact(null)).toBe('null')
     expect(redact('')).toBe('')
+  })
+})
+
+describe('the periodic check', () => {
+  // The check catches a timer the page delayed (a laptop asleep, a throttled background tab).
+  it.each([
+    ['every checkEveryMs when given', 60_000, 60_000],
+    ['every 5 s unless told otherwise', undefined, 5_000],
+  ])('wakes the page %s', async (_what, checkEveryMs, expected) => {
+    const timers = new ManualTimers()
+    const every: number[] = []
+    const setInterval = timers.setInterval
+    timers.setInterval = (fn, ms) => (every.push(ms), setInterval(fn, ms))
+    const h = harness({ timers, ...(checkEveryMs !== undefined && { checkEveryMs }) })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    expect(every).toEqual([expected])
   })
 })
 

@@ -49,6 +49,12 @@ describe('obtain', () => {
       .obtain(ADMIN.email, 'x')
       .catch((e: unknown) => e)
     expect(isInvalidCredentials(error) && error.message).toBe('Invalid email or password.')
+    // A JSON `null` body (a proxy's or a custom view's): still a wrong password, not a TypeError.
+    at('/auth/jwt/create/', () => HttpResponse.json(null, { status: 401 }))
+    const nullBody = await api()
+      .obtain(ADMIN.email, 'x')
+      .catch((e: unknown) => e)
+    expect(isInvalidCredentials(nullBody) && nullBody.message).toBe('Invalid email or password.')
     at('/auth/jwt/create/', () => new HttpResponse('<h1>Server Error</h1>', { status: 500 }))
     const other = await api()
       .obtain(ADMIN.email, 'x')

@@ -21,15 +21,17 @@ interface StorageEventLike {
   storageArea: unknown
 }
 
-/** A page's `storage` events, fired by hand. */
+/** A page's `storage` events, fired by hand (to the listeners of that event type only). */
 function page(extra: Record<string, unknown> = {}) {
-  const listeners = new Set<(e: StorageEventLike) => void>()
+  const byType = new Map<string, Set<(e: StorageEventLike) => void>>()
+  const of = (type: string) => byType.get(type) ?? byType.set(type, new Set()).get(type)!
+  const listeners = of('storage')
   const localStorage = new SharedLocalStorage().tab().store
   return {
     localStorage,
-    addEventListener: (_t: 'storage', fn: (e: StorageEventLike) => void) => void listeners.add(fn),
-    removeEventListener: (_t: 'storage', fn: (e: StorageEventLike) => void) =>
-      void listeners.delete(fn),
+    addEventListener: (type: string, fn: (e: StorageEventLike) => void) => void of(type).add(fn),
+    removeEventListener: (type: string, fn: (e: StorageEventLike) => void) =>
+      void of(type).delete(fn),
     fire: (e: StorageEventLike) => listeners.forEach((l) => l(e)),
     listeners,
     crypto: { randomUUID: () => 'tab-uuid' },

@@ -377,6 +377,16 @@ describe('no Web Locks: the storage lease', () => {
 })
 
 describe('tabs stay in step', () => {
+  it("a closed tab hears no more: another tab's sign-in does not reach it", async () => {
+    const b = browser()
+    const [closed, open] = [b.open('acme'), b.open('acme')]
+    closed.session.dispose()
+    await b.drive(open.session.signIn(ADMIN.email, ADMIN.password))
+    await settle(10)
+    expect([closed.session.signedIn, open.session.signedIn]).toEqual([false, true])
+    expect(closed.events).toEqual([])
+  })
+
   it('sign-out in one tab signs out every tab at once, with 1 blacklist call', async () => {
     const { tabs } = await signedInTabs(3)
     const net = watchNetwork()
