@@ -63,7 +63,10 @@ describe('budgets store', () => {
     const budgets = useBudgetsStore(pinia)
     await budgets.load()
     const engineering = budgets.items.find((b) => b.source.id === account.id)!
-    expect([engineering.department.name, engineering.source.name]).toEqual(['Engineering', 'Grants'])
+    expect([engineering.department.name, engineering.source.name]).toEqual([
+      'Engineering',
+      'Grants',
+    ])
     const ofEngineering = await budgets.ofDepartment(engineering.department.id)
     expect(ofEngineering.length).toBeGreaterThan(0)
     expect(ofEngineering.every((b) => b.department.name === 'Engineering')).toBe(true)

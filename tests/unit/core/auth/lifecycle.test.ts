@@ -171,4 +171,24 @@ describe('sign-out', () => {
       expect(h.storage.get()).toBeNull()
     }
   })
+
+  it('does not hang on a blacklist call that never answers: it gives up after the refresh timeout', async () => {
+    const h = harness({ refreshTimeoutMs: 200 })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    let asked = 0
+    server.use(
+      mock.post('*/api/v1/auth/jwt/blacklist/', () => {
+        asked++
+        return new Promise<never>(() => {})
+      }),
+    )
+    const outcome = await Promise.race([
+      h.session.signOut().then(() => 'finished'),
+      new Promise((resolve) => setTimeout(resolve, 3_000, 'still waiting')),
+    ])
+    expect(outcome).toBe('finished')
+    expect(asked).toBe(1)
+    expect(h.session.signedIn).toBe(false)
+    expect(h.storage.get()).toBeNull()
+  })
 })

@@ -82,6 +82,28 @@ describe('single flight', () => {
     expect(net.count(REFRESH)).toBe(1)
   })
 
+  it('a request made at the very moment the token falls due, with the renewal under way, waits for it', async () => {
+    const h = harness({ marginMs: 10_000 })
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const old = h.session.accessToken
+    h.timers.sleep(h.session.claims!.exp * 1000 - Date.now() - 10_000) // due in 0 ms, 10 s left
+    expect(h.session.usableToken()).toBe(old) // no renewal under way: it is sent as it stands
+    const held = gate()
+    server.use(mock.post(`*/api/v1${REFRESH}`, () => held.wait, { once: true }))
+    const net = watchNetwork()
+    const refresh = h.session.refresh()
+    const request = h.http.get(ME)
+    await settle(20)
+    expect(h.session.usableToken()).toBeNull()
+    expect(net.count(ME)).toBe(0)
+    held.open()
+    await expect(request).resolves.toMatchObject({ status: 200 })
+    await refresh
+    const sent = net.seen.filter((s) => s.path.endsWith(ME)).map((s) => s.authorization)
+    expect(sent).toEqual([`Bearer ${h.session.accessToken}`])
+    expect(h.session.accessToken).not.toBe(old)
+  })
+
   it('a late 401 from a request sent with an older token replays without refreshing', async () => {
     const h = await signedIn()
     h.clock.frozenAt = Date.now()

@@ -9,9 +9,10 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { isRefreshFailed, isSessionExpired } from '@/core/auth/errors'
 import { readToken } from '@/core/auth/session/tokens'
 import { server } from '@/mocks/node'
-import { ADMIN, fakeDate, harness, watchNetwork } from '../../helpers'
+import { ADMIN, fakeDate, gate, harness, settle, watchNetwork } from '../../helpers'
 
 const REFRESH = '/auth/jwt/refresh/'
+const STAFF = { email: 'staff@acme.test', password: 'acme-staff-pass-1' }
 
 beforeEach(fakeDate)
 
@@ -79,5 +80,23 @@ describe('at the edges', () => {
     expect(isSessionExpired(error)).toBe(true)
     expect(net.count(REFRESH)).toBe(0)
     expect(h.events.at(-1)).toEqual({ type: 'signedOut', reason: 'expired' })
+  })
+})
+
+describe('when the session changes under a renewal', () => {
+  it("a token asked for by the session that ended is refused, not the new session's token", async () => {
+    const { h, expMs } = await signedIn()
+    h.clock.frozenAt = expMs - 500 // under a second left: it must be renewed first
+    const held = gate()
+    server.use(mock.post(`*/api/v1${REFRESH}`, () => held.wait, { once: true }))
+    const asked = h.session.validAccessToken()
+    await settle(10)
+    await h.session.signIn(STAFF.email, STAFF.password)
+    const staffToken = h.session.accessToken
+    held.open()
+    const answer = await asked.catch((e: unknown) => e)
+    expect(answer).not.toBe(staffToken)
+    expect(isSessionExpired(answer)).toBe(true)
+    expect(h.session.claims?.email).toBe(STAFF.email)
   })
 })

@@ -284,10 +284,13 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
   })
 
   /** Two tabs, the first's spend held on the wire until `held.open()`; time moved by hand. */
-  async function stolenWhileSpending(profile: 'hardened' | 'original' = 'hardened') {
+  async function stolenWhileSpending(
+    profile: 'hardened' | 'original' = 'hardened',
+    options: TabOptions = {},
+  ) {
     configureMock({ profile })
     const logs: string[] = []
-    const { b, tabs } = await signedInTabs(2, { log: (m) => logs.push(m) })
+    const { b, tabs } = await signedInTabs(2, { ...options, log: (m) => logs.push(m) })
     const held = gate()
     let calls = 0
     let answered = false
@@ -339,6 +342,22 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
       expect(signOuts(t.tabs)).toEqual([])
     },
   )
+
+  it('the spender’s pair reaches the taker with under a second left: adopted all the same, not spent again', async () => {
+    // Tokens renewed at their exp (no margin), so nobody renews the pair while its news is late.
+    const t = await stolenWhileSpending('hardened', { marginMs: 0, refreshTimeoutMs: 30_000 })
+    await t.runUntil(() => t.logs.some((l) => l.includes('being spent by another tab')), 40_000)
+    configureMock({ accessSeconds: 3 }) // the pair the first tab's spend brings back lives 3 s
+    t.b.hub.pause()
+    t.held.open()
+    const access = await t.b.drive(t.slow)
+    await t.b.timers.advance(2_400) // its news is late: it reaches the taker with 0.6 s left
+    t.b.hub.resume()
+    await t.runUntil(() => 'value' in t.outcome, 2_000)
+    expect(t.outcome.value, t.logs.join('\n')).toBe(access)
+    expect(t.calls()).toBe(1)
+    expect(signOuts(t.tabs)).toEqual([])
+  })
 
   it('the lock taken from a spender that never answers: the taker fails, retryably, and spends nothing', async () => {
     const t = await stolenWhileSpending()
@@ -438,6 +457,19 @@ describe('tabs stay in step', () => {
     expect(tabs[0]!.events.at(-1)).toMatchObject({ type: 'signedIn', remote: true })
     const me = await tabs[0]!.http.get<{ email: string }>(ME)
     expect(me.data.email).toBe(STAFF.email)
+  })
+
+  it("the tabs that take another user's sign-in leave its stored token: a tab opened next is signed in as that user", async () => {
+    const { b, tabs } = await signedInTabs(2)
+    await b.drive(tabs[1]!.session.signIn(STAFF.email, STAFF.password))
+    await settle(10)
+    expect(tabs[0]!.session.claims?.email).toBe(STAFF.email)
+    const stored = tabs[1]!.storage.get()
+    expect(stored).not.toBeNull()
+    const next = b.open('acme')
+    await expect(b.drive(next.session.restore())).resolves.toBe(true)
+    expect(next.session.claims?.email).toBe(STAFF.email)
+    expect(next.storage.get()).toBe(stored)
   })
 
   it("another tenant's tab is untouched by acme's refresh, sign-out and sign-in", async () => {
