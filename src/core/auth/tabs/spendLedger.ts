@@ -170,6 +170,8 @@ export function indexedDbLedger(
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'))
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
     })
+    // A failed read rejects below, and the transaction then fails of it too: nobody awaits that.
+    committed.catch(() => {})
     const raw: unknown = await done(store.get(tenant))
     const [result, next] = change(isRecord(raw) ? raw : undefined)
     if (next) store.put(next, tenant)

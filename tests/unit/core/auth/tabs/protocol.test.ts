@@ -254,6 +254,25 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
     expect(signOuts(tabs)).toEqual([])
   })
 
+  it('a refresh claims its token in the ledger once, then settles it', async () => {
+    const b = browser()
+    const shared = memoryLedger(15_000)
+    const calls: string[] = []
+    b.ledgers.set('acme', {
+      claim: (...args) => (calls.push('claim'), shared.claim(...args)),
+      settle: (...args) => (calls.push('settle'), shared.settle(...args)),
+      forget: () => (calls.push('forget'), shared.forget()),
+    })
+    const tab = b.open('acme')
+    await b.drive(tab.session.signIn(ADMIN.email, ADMIN.password))
+    calls.splice(0)
+    b.timers.sleep(121_000)
+    const net = watchNetwork()
+    await expect(b.drive(tab.session.refresh())).resolves.toBeTypeOf('string')
+    expect(calls).toEqual(['claim', 'settle'])
+    expect(net.count(REFRESH)).toBe(1)
+  })
+
   it('news that arrives while the ledger answers (original: a kept token): the tab adopts it and spends nothing', async () => {
     configureMock({ profile: 'original' })
     const b = browser()
@@ -392,6 +411,66 @@ describe('no Web Locks: the storage lease', () => {
     await settle(10)
     expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false, false])
     expect(net.count(BLACKLIST)).toBe(1)
+  })
+})
+
+describe('a tab without an access token asks the open tabs', () => {
+  it('kept token renewed meanwhile, news late: asks again after the lock, 1 refresh', async () => {
+    configureMock({ rotate: false })
+    const { b, tabs } = await signedInTabs(1)
+    const first = tabs[0]!
+    b.timers.sleep(121_000)
+    const held = gate()
+    let arrived = false
+    server.use(mock.post(`*/api/v1${REFRESH}`, () => ((arrived = true), held.wait), { once: true }))
+    const net = watchNetwork()
+    const refreshing = first.session.refresh()
+    await vi.waitFor(() => expect(arrived).toBe(true)) // the first tab holds the lock, on the wire
+    const late = b.open('acme') // the refresh token only
+    b.hub.pause() // nothing reaches the late tab for now, nor does its ask reach the first
+    const restoring = late.session.restore()
+    await settle(10) // it waits for the lock
+    held.open()
+    await expect(b.drive(refreshing)).resolves.toBeTypeOf('string')
+    const asks = () =>
+      b.hub.log.filter((m) => {
+        const data = m.data as { type?: string; from?: string }
+        return data.type === 'ask' && data.from === late.name
+      }).length
+    // The clock runs until the late tab asks a second time (or spends its token instead).
+    for (let ms = 0; ms < 5_000 && asks() < 2 && net.count(REFRESH) < 2; ms += 10) {
+      await settle(3)
+      await b.timers.advance(10)
+    }
+    b.hub.resume() // the first's news arrives, while the second ask waits
+    await expect(b.drive(restoring)).resolves.toBe(true)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(asks()).toBe(2)
+    expect(late.session.accessToken).toBe(first.session.accessToken)
+  })
+
+  it('a tab with only the refresh token stays silent: the answer is the whole pair', async () => {
+    const { b, tabs } = await signedInTabs(1)
+    const first = tabs[0]!
+    const late = b.open('acme')
+    expect([late.session.signedIn, late.session.accessToken]).toEqual([true, null])
+    // Another tab (or another version of the app) asks who holds the pair of the stored token.
+    const other = b.hub.create('auth:acme')
+    const heard: unknown[] = []
+    other.onmessage = ({ data }) => heard.push(data)
+    other.postMessage({ type: 'ask', from: 'other-tab', refresh: late.storage.get() })
+    await settle(10)
+    other.close()
+    expect(heard).toEqual([
+      {
+        type: 'pair',
+        from: first.name,
+        pair: expect.objectContaining({
+          access: first.session.accessToken,
+          refresh: first.storage.get(),
+        }),
+      },
+    ])
   })
 })
 

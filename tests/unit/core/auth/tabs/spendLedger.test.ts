@@ -10,8 +10,10 @@ import {
   indexedDbLedger,
   memoryLedger,
   settleRecord,
+  type IndexedDbFactory,
   type SpendLedger,
 } from '@/core/auth/tabs/spendLedger'
+import { settle } from '../../helpers'
 
 const T1 = 'header.payload.signature-of-token-one-aaaaaaaaaaaaaaaa'
 const T2 = 'header.payload.signature-of-token-two-bbbbbbbbbbbbbbbb'
@@ -306,5 +308,84 @@ describe('the IndexedDB adapter, against what other code leaves in the database'
     })
     const ledger = indexedDbLedger(idb, 'acme', STALE)
     await expect(ledger.claim(T1, 'tab-a', 1_000)).rejects.toMatchObject({ name: 'VersionError' })
+  })
+})
+
+/**
+ * IndexedDB (fake-indexeddb) whose next read-write transaction the browser aborts, as it does when
+ * the site's data is cleared mid-read (`read`: the pending read fails with an AbortError, which
+ * reaches the transaction) or when the commit fails (`commit`: quota, a failing disk; every
+ * request has succeeded, so only the transaction hears of it).
+ */
+function abortingIndexedDb(at: 'read' | 'commit', idb = new IDBFactory()): IndexedDbFactory {
+  let armed = true
+  const failing = (tx: IDBTransaction): IDBTransaction => {
+    const objectStore = tx.objectStore.bind(tx)
+    tx.objectStore = (name: string) => {
+      const store = objectStore(name)
+      const [get, put] = [store.get.bind(store), store.put.bind(store)]
+      if (at === 'read')
+        store.get = (key: IDBValidKey | IDBKeyRange) => {
+          const request = get(key)
+          tx.abort()
+          return request
+        }
+      else
+        store.put = (value: unknown, key?: IDBValidKey) => {
+          const request = put(value, key)
+          request.addEventListener('success', () => tx.abort())
+          return request
+        }
+      return store
+    }
+    return tx
+  }
+  return {
+    open(name, version) {
+      const request = idb.open(name, version)
+      request.addEventListener('success', () => {
+        const db = request.result
+        const transaction = db.transaction.bind(db)
+        db.transaction = ((names: string, mode?: IDBTransactionMode) => {
+          const tx = transaction(names, mode)
+          if (mode !== 'readwrite' || !armed) return tx
+          armed = false
+          return failing(tx)
+        }) as IDBDatabase['transaction']
+      })
+      return request
+    },
+  }
+}
+
+/** How `work` ends within `rounds` macrotasks (a claim takes a handful): a hang says so. */
+const outcome = (work: Promise<unknown>, rounds = 200) =>
+  Promise.race([
+    work.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    ),
+    settle(rounds).then(() => 'still waiting'),
+  ])
+
+describe('the IndexedDB adapter, when the browser aborts its transaction', () => {
+  it('site data cleared mid-read: the claim rejects, not hangs; the next one works', async () => {
+    const ledger = indexedDbLedger(abortingIndexedDb('read'), 'acme', STALE)
+    await expect(outcome(ledger.claim(T1, 'tab-a', 1_000))).resolves.toMatchObject({
+      error: { name: 'AbortError' },
+    })
+    await expect(outcome(ledger.claim(T1, 'tab-a', 1_100))).resolves.toEqual({
+      value: { kind: 'go' },
+    })
+  })
+
+  it('a failed commit (quota): the claim rejects instead of hanging, and is not kept', async () => {
+    const idb = new IDBFactory()
+    const [a, b] = [abortingIndexedDb('commit', idb), idb].map((f) =>
+      indexedDbLedger(f, 'acme', STALE),
+    ) as [SpendLedger, SpendLedger]
+    await expect(outcome(a.claim(T1, 'tab-a', 1_000))).resolves.toHaveProperty('error')
+    // The claim was rolled back: another tab may spend the token at once.
+    await expect(outcome(b.claim(T1, 'tab-b', 1_100))).resolves.toEqual({ value: { kind: 'go' } })
   })
 })
