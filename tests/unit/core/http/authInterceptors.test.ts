@@ -10,7 +10,16 @@ import { isBackendMismatch, isSessionExpired, isTokenRejected } from '@/core/aut
 import { installAuthInterceptors } from '@/core/http/authInterceptors'
 import { ApiError, isApiError, isNetworkError } from '@/core/http/errors'
 import { server } from '@/mocks/node'
-import { ACME, ADMIN, fakeDate, gate, harness, settle, watchNetwork } from '../helpers'
+import {
+  ACME,
+  ADMIN,
+  fakeDate,
+  gate,
+  harness,
+  type Harness,
+  settle,
+  watchNetwork,
+} from '../helpers'
 
 const REFRESH = '/auth/jwt/refresh/'
 const ME = '/auth/users/me/'
@@ -76,7 +85,8 @@ describe('a 401 from a public endpoint', () => {
 })
 
 describe('a request that outlives its session', () => {
-  it("its expired-token 401 after another user signed in is not replayed with that user's token", async () => {
+  /** Sends `me` with ADMIN's token, holds its expired-token 401 while `change` runs, then lets it in. */
+  async function heldAcross(change: (h: Harness) => Promise<unknown>) {
     const h = harness()
     await h.session.signIn(ADMIN.email, ADMIN.password)
     const held = gate()
@@ -84,30 +94,26 @@ describe('a request that outlives its session', () => {
     const net = watchNetwork()
     const request = h.http.get(ME)
     await settle(10)
-    await h.session.signIn(STAFF.email, STAFF.password)
+    await change(h)
+    const events = h.events.length
     held.open()
     const error = await request.catch((e: unknown) => e)
+    return { h, net, error, eventsAfter: h.events.length - events }
+  }
+
+  it("its expired-token 401 after another user signed in is not replayed with that user's token", async () => {
+    const { net, error } = await heldAcross((h) => h.session.signIn(STAFF.email, STAFF.password))
     expect(isSessionExpired(error)).toBe(true)
     expect(net.count(ME)).toBe(1)
     expect(net.count(REFRESH)).toBe(0)
   })
 
   it('its expired-token 401 after a sign-out: no refresh is tried, the session changed', async () => {
-    const h = harness()
-    await h.session.signIn(ADMIN.email, ADMIN.password)
-    const held = gate()
-    server.use(mock.get(`*/api/v1${ME}`, () => held.wait.then(expired), { once: true }))
-    const net = watchNetwork()
-    const request = h.http.get(ME)
-    await settle(10)
-    await h.session.signOut()
-    const events = h.events.length
-    held.open()
-    const error = await request.catch((e: unknown) => e)
+    const { net, error, eventsAfter } = await heldAcross((h) => h.session.signOut())
     expect(isSessionExpired(error) && error.message).toMatch(/session changed/)
     expect(net.count(ME)).toBe(1)
     expect(net.count(REFRESH)).toBe(0)
-    expect(h.events.length).toBe(events)
+    expect(eventsAfter).toBe(0)
   })
 
   it('signed out while its refresh was out: not replayed, the session changed', async () => {
