@@ -39,20 +39,31 @@ export function storedRefresh(page: Page, tenant = 'acme'): Promise<string | nul
 }
 
 /**
- * When the access token a tab keeps (its sessionStorage record) falls due for renewal, on this
- * machine's clock (epoch ms): a refresh before then is one the tab did not need.
+ * The access token a tab keeps (its sessionStorage record), on this machine's clock (epoch ms):
+ * when it falls due for renewal and when it runs out; null when the tab keeps none.
  */
-export async function renewalDueAt(page: Page, tenant = 'acme'): Promise<number> {
+export async function keptAccess(
+  page: Page,
+  tenant = 'acme',
+): Promise<{ dueAt: number; expAt: number } | null> {
   const kept = await page.evaluate((key) => sessionStorage.getItem(key), `auth:${tenant}:access`)
   const record = JSON.parse(kept ?? 'null') as {
     access: string
     offsetMs: number
     marginMs: number
   } | null
-  if (!record) throw new Error('this tab keeps no access token')
+  if (!record) return null
   const payload = record.access.split('.')[1]!
   const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp: number }
-  return exp * 1000 - record.marginMs - record.offsetMs
+  const expAt = exp * 1000 - record.offsetMs
+  return { dueAt: expAt - record.marginMs, expAt }
+}
+
+/** When the kept access token falls due: a refresh before then is one the tab did not need. */
+export async function renewalDueAt(page: Page, tenant = 'acme'): Promise<number> {
+  const kept = await keptAccess(page, tenant)
+  if (!kept) throw new Error('this tab keeps no access token')
+  return kept.dueAt
 }
 
 export interface TokenAnswer {

@@ -13,6 +13,7 @@ import {
   expectNoErrorShown,
   expectSignedIn,
   expensesLink,
+  keptAccess,
   signIn,
   storedRefresh,
   watchBlacklist,
@@ -21,20 +22,6 @@ import {
 
 /** The mock's access-token lifetime here: the first renewal falls due 6 s after the sign-in. */
 const MOCK_SECONDS = 8
-
-/** A tab's kept access token (its sessionStorage record): when it falls due and runs out, page ms. */
-async function keptAccess(page: Page): Promise<{ dueAt: number; expAt: number } | null> {
-  const kept = await page.evaluate(() => sessionStorage.getItem('auth:acme:access'))
-  const record = JSON.parse(kept ?? 'null') as {
-    access: string
-    offsetMs: number
-    marginMs: number
-  } | null
-  if (!record) return null
-  const payload = Buffer.from(record.access.split('.')[1]!, 'base64url').toString()
-  const expAt = (JSON.parse(payload) as { exp: number }).exp * 1000 - record.offsetMs
-  return { dueAt: expAt - record.marginMs, expAt }
-}
 
 async function openThreeTabs(context: BrowserContext, first: Page): Promise<Page[]> {
   await first.goto(appUrl('acme', '/', MOCK_SECONDS))
