@@ -18,10 +18,13 @@ export const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).le
  * backend (issue 10) cost about 0.9 KB in the core and 1.7 KB in the initial JS, all on the boot
  * path (loading them lazily would add a round trip before the first page), so the budgets became
  * 7 KB and 67 KB. Issue 12's spend-ledger hooks (0.5 KB) and the narrow seam to the tab plug-in (the
- * TabHost callbacks and the decisions it returns, 187 B) took the core to 7.05 KB: its budget is
- * 7.25 KB.
+ * TabHost callbacks and the decisions it returns, 187 B) took the core to 7.05 KB: its budget was
+ * 7.25 KB. The check before a token whose spend got no answer is spent again (simplejwt's verify
+ * endpoint, a seam call to mark it, the 5xx that count as no answer) cost 0.28 KB more, also on
+ * the boot path (a lone tab needs it too): the core is 7.34 KB and the initial JS 67.1 KB, so the
+ * budgets are 7.5 KB and 67.5 KB.
  */
-export const BUDGET = { core: 7.25 * 1024, initialJs: 67 * 1024 }
+export const BUDGET = { core: 7.5 * 1024, initialJs: 67.5 * 1024 }
 
 /** Bundles `entry` (a file under bench/) into `outDir`/`name`.js; returns its path and gzip size. */
 export async function bundleCore(outDir, entry = 'entry.ts', name = 'core') {

@@ -3,6 +3,7 @@
  * like services.ts, and counters at the network edge (MSW's request events).
  */
 import axios, { type AxiosInstance } from 'axios'
+import { http, HttpResponse } from 'msw'
 import { afterEach, vi } from 'vitest'
 import { createBackendKnowledge } from '@/core/auth/session/backend'
 import type { Clock, TimerHandle, Timers } from '@/core/auth/clock'
@@ -12,6 +13,7 @@ import { createSession, type Session, type SessionDeps } from '@/core/auth/sessi
 import { createTokenApi } from '@/core/auth/session/tokenApi'
 import { memoryStorage, type TokenStorage } from '@/core/auth/tokenStorage'
 import { installAuthInterceptors } from '@/core/http/authInterceptors'
+import { dispatch } from '@/mocks/handlers'
 import { server } from '@/mocks/node'
 
 export const ACME = 'http://acme.localhost/api/v1'
@@ -183,6 +185,23 @@ export function watchRefreshes(): { statuses: number[]; sent: string[] } {
     server.events.removeListener('response:mocked', onResponse)
   })
   return { statuses, sent }
+}
+
+/**
+ * The next `times` refreshes reach the mock backend, which does what it does (rotating and
+ * blacklisting, on the hardened profile), but their answers are lost on the way back: the client
+ * sees a network error. With `reached: false` they are lost on the way there instead.
+ */
+export function loseRefreshAnswers(times = 1, { reached = true } = {}): void {
+  let left = times
+  server.use(
+    http.post('*/api/v1/auth/jwt/refresh/', async ({ request }) => {
+      if (left <= 0) return undefined
+      left -= 1
+      if (reached) await dispatch(request.clone())
+      return HttpResponse.error()
+    }),
+  )
 }
 
 /** A promise the test resolves by hand: holds a mock response until released. */

@@ -32,6 +32,8 @@ export interface RotationDeps {
 const isDefinitive = (e: unknown) =>
   isAxiosError(e) && (e.response?.status === 400 || e.response?.status === 401)
 const changed = (cause?: unknown) => new SessionExpiredError('The session changed.', { cause })
+const retryable = (cause: unknown) =>
+  new RefreshFailedError('Could not renew the session.', true, { cause })
 
 /**
  * What a refresh answer means for the token that was sent. With ROTATE_REFRESH_TOKENS off the
@@ -49,17 +51,52 @@ export function readRotation(
 
 export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promise<string> {
   const { tokens, log } = d
+  /** The token whose last spend by this tab got no answer: the server may have rotated it. */
+  let unanswered: string | null = null
+
+  /** The refresh token is refused for good (or lost): another tab's pair, else the session ends. */
+  async function refused(sync: TabSync, sent: string, signal: AbortSignal, cause?: unknown) {
+    if (await sync.rescue(sent, signal)) return tokens.access!
+    const error = new SessionExpiredError('Your session has ended: please sign in again.', {
+      cause,
+    })
+    d.emit({ type: 'refreshFailed', error })
+    d.end('expired')
+    throw error
+  }
 
   /**
    * `signal` is the refresh's own (its timeout), not the lock's: a spend under way is finished
    * even if another tab takes the lock meanwhile, so its successor reaches the ledger.
    */
-  async function spend(sync: TabSync, signal: AbortSignal, started: number): Promise<string> {
+  async function spend(
+    sync: TabSync,
+    signal: AbortSignal,
+    started: number,
+    verifyFirst: boolean,
+  ): Promise<string> {
     const sent = tokens.refresh
     if (!sent || !tokens.spendable(sent)) {
       // Kept without rotation, a refresh token simply runs out one day: that is an expiry.
       d.end(sent && !readToken(sent, 'refresh') ? 'invalid-token' : 'expired')
       throw new SessionExpiredError('No usable refresh token: please sign in again.')
+    }
+    // Its last spend got no answer. A kept token may be spent again without harm; one the server
+    // may have rotated is first verified (which spends nothing): refused, it is blacklisted, so
+    // the lost answer rotated it, its successor is lost, and spending it would be a reuse.
+    if (d.backend.rotates !== false && (verifyFirst || unanswered === sent)) {
+      log(`the last spend of ${redact(sent)} got no answer; verifying it first`)
+      const standing = await d.api.verify(sent, { signal }).catch((cause: unknown) => {
+        throw retryable(cause)
+      })
+      if (started !== tokens.epoch) throw changed()
+      if (standing === 'refused') {
+        log(`${redact(sent)} was rotated by the spend whose answer was lost`)
+        await sync.unanswered(sent)
+        return refused(sync, sent, signal)
+      }
+      if (standing === 'unknown') log('no verify endpoint: spending it unverified')
+      unanswered = null
     }
     let answer: RefreshAnswer
     log(
@@ -68,19 +105,18 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
     try {
       answer = await d.api.refresh(sent, { signal })
     } catch (cause) {
-      // Answered, so not rotated: the claim is dropped. Unanswered (timeout, network), the server
-      // may have rotated it: the claim stands until it goes stale, so no other tab spends it now.
-      if (isAxiosError(cause) && cause.response) await sync.settle(sent, null)
+      // Refused or failed by the server itself, so not rotated: the claim is dropped. Unanswered
+      // (timeout, network, a gateway's 5xx), the server may have rotated it: whoever spends it
+      // next, this tab included, asks the server first.
+      const status = isAxiosError(cause) ? (cause.response?.status ?? 0) : 0
+      if ((status > 0 && status < 500) || d.backend.rotates === false) await sync.settle(sent, null)
+      else {
+        unanswered = sent
+        await sync.unanswered(sent)
+      }
       if (started !== tokens.epoch) throw changed(cause)
-      if (!isDefinitive(cause))
-        throw new RefreshFailedError('Could not renew the session.', true, { cause })
-      if (await sync.rescue(sent, signal)) return tokens.access!
-      const error = new SessionExpiredError('Your session has ended: please sign in again.', {
-        cause,
-      })
-      d.emit({ type: 'refreshFailed', error })
-      d.end('expired')
-      throw error
+      if (!isDefinitive(cause)) throw retryable(cause)
+      return refused(sync, sent, signal, cause)
     }
     const { pair, rotated } = readRotation(sent, answer)
     // Before the lock is let go: the next holder must find `sent` spent and what it became.
@@ -129,7 +165,7 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
         const heard = tokens.generation !== generation ? tokens.usable() : null
         if (heard) return heard
         if (claim && claim.token !== tokens.refresh) tokens.holdRefresh(claim.token)
-        return spend(sync, signal, started)
+        return spend(sync, signal, started, claim?.kind === 'spend' && !!claim.verifyFirst)
       }, signal)
     } catch (e) {
       // Aborted while waiting for the lock because the session changed: say so, not "aborted".

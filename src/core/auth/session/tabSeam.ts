@@ -66,8 +66,12 @@ export interface TabHost {
 export type Claim =
   /** Another tab had spent it; the pair it got was adopted (through `pairHeard`): spend nothing. */
   | { kind: 'adopted' }
-  /** Spend `token`: this tab's own, or the successor another tab left without its pair. */
-  | { kind: 'spend'; token: string }
+  /**
+   * Spend `token`: this tab's own, or the successor another tab left without its pair.
+   * `verifyFirst`: an earlier spend of it got no answer (or its spender closed mid-spend), so the
+   * server may have rotated it: ask the server whether it still stands before spending it.
+   */
+  | { kind: 'spend'; token: string; verifyFirst?: boolean }
   /** It was spent into a token this session cannot use: the session is over. */
   | { kind: 'ended' }
 
@@ -88,6 +92,11 @@ export interface TabSync {
   claim(token: string, signal: AbortSignal): Promise<Claim>
   /** After spending `sent` (still under the lock): what it was rotated into, or null (kept, or failed). */
   settle(sent: string, next: string | null): Promise<void>
+  /**
+   * After a spend of `sent` got no answer (still under the lock): the server may have rotated it,
+   * so whichever tab claims it next verifies it first.
+   */
+  unanswered(sent: string): Promise<void>
   /** After `sent` was refused: true when the pair another tab rotated it into was adopted. */
   rescue(sent: string, signal: AbortSignal): Promise<boolean>
   publish(news: TabNews): void
@@ -104,6 +113,7 @@ export const singleTab: TabSync = {
   catchUp: async () => null,
   claim: async (token) => ({ kind: 'spend', token }),
   settle: async () => {},
+  unanswered: async () => {},
   rescue: async () => false,
   publish: () => {},
   leftover: () => null,

@@ -34,7 +34,19 @@ export interface TokenApi {
   refresh(refresh: string, options?: CallOptions): Promise<RefreshAnswer>
   /** simplejwt's TokenBlacklistView; resolves false when the backend does not offer it (404). */
   blacklist(refresh: string, options?: CallOptions): Promise<boolean>
+  /**
+   * simplejwt's TokenVerifyView, which spends nothing: 'valid' (signed, unexpired, not
+   * blacklisted), 'refused' (400: blacklisted; 401: expired or not this server's), 'unknown' (no
+   * such endpoint: 404, 405). Rejects when there is no such answer (network, timeout, 5xx).
+   */
+  verify(token: string, options?: CallOptions): Promise<TokenStanding>
 }
+
+export type TokenStanding = 'valid' | 'refused' | 'unknown'
+
+const statusOf = (e: unknown) => (isAxiosError(e) ? e.response?.status : undefined)
+/** The backend does not offer the endpoint. */
+const absent = (status?: number) => status === 404 || status === 405
 
 const config = (o: CallOptions = {}) => ({ signal: o.signal, timeout: o.timeoutMs })
 
@@ -68,13 +80,23 @@ export function createTokenApi(bare: AxiosInstance, backend?: BackendKnowledge):
         await bare.post<RefreshAnswer>('/auth/jwt/refresh/', { refresh }, config(options)),
       )
     },
+    async verify(token, options) {
+      try {
+        await bare.post('/auth/jwt/verify/', { token }, config(options))
+        return 'valid'
+      } catch (e) {
+        const status = statusOf(e)
+        if (status === 400 || status === 401) return 'refused'
+        if (absent(status)) return 'unknown'
+        throw e
+      }
+    },
     async blacklist(refresh, options) {
       try {
         await bare.post('/auth/jwt/blacklist/', { refresh }, config(options))
         return true
       } catch (e) {
-        const status = isAxiosError(e) ? e.response?.status : undefined
-        if (status === 404 || status === 405) return false
+        if (absent(statusOf(e))) return false
         throw e
       }
     },

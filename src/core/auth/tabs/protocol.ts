@@ -150,11 +150,12 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
 
     /** Asks the ledger about `sent`; 'go' when there is no ledger (or it fails). */
     async function verdictOn(sent: string, signal: AbortSignal, gone?: string) {
-      if (!ledger || ledgerBroken) return { kind: 'go' } as const
+      const go = { kind: 'go', verifyFirst: false } as const
+      if (!ledger || ledgerBroken) return go
       return untilAborted(ledger.claim(sent, tabId, s.now(), gone), signal).catch((e: unknown) => {
         if (signal.aborted) throw e
         ledgerFailed(e)
-        return { kind: 'go' } as const
+        return go
       })
     }
 
@@ -172,7 +173,8 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
           log(`${redact(sent)} was claimed by a tab that has closed; claiming it anew`)
           verdict = await verdictOn(sent, signal, verdict.by)
         }
-        if (verdict.kind === 'go') return { kind: 'spend', token: sent }
+        if (verdict.kind === 'go')
+          return { kind: 'spend', token: sent, verifyFirst: verdict.verifyFirst }
         if (verdict.kind === 'busy') {
           // A tab that took the lock from a live spender (a bound outwaited, a clock that jumped):
           // that spend is still under way, and its news will come.
@@ -226,6 +228,10 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
       async settle(sent, next) {
         if (!ledger || ledgerBroken) return
         await ledger.settle(sent, tabId, next).catch(ledgerFailed)
+      },
+      async unanswered(sent) {
+        if (!ledger || ledgerBroken) return
+        await ledger.unanswered(sent, tabId, s.now()).catch(ledgerFailed)
       },
       locked: (task, signal) =>
         options.locks.withLock(lockName, { waitMs: waitMs(), signal }, (held, waited) => {

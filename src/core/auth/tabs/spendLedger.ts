@@ -11,14 +11,22 @@
  * compare-and-set on a consistent store, a rotated token is spent at most once whatever the lock
  * did (a stolen Web Lock, two tabs that both believe they hold the storage lease).
  *
+ * A spend that got no answer (a timeout, the network) is marked unanswered: the server may have
+ * rotated the token and the answer is lost. Whoever claims it next, its own spender included, is
+ * told to ask the server first (`verifyFirst`), and so is a tab taking over the claim of one that
+ * closed or went stale mid-spend: nobody knows how that spend ended either.
+ *
  * Spent tokens are kept as a fingerprint (the tail of the signature); only the successor, the
  * token the tabs already share through localStorage, is kept whole.
  */
 
 /** What the ledger says about a refresh token a tab is about to spend. */
 export type ClaimVerdict =
-  /** Nobody spent it: the claim is this tab's, spend it now. */
-  | { kind: 'go' }
+  /**
+   * The claim is this tab's, spend it now; `verifyFirst`: an earlier spend of it got no answer (or
+   * its spender vanished), so first ask the server whether it still stands.
+   */
+  | { kind: 'go'; verifyFirst: boolean }
   /** Another tab already spent it and got `next`: spend nothing, take `next`. */
   | { kind: 'rotated'; next: string }
   /** Another tab claimed it `ageMs` ago and has not settled yet: spend nothing now. */
@@ -27,8 +35,11 @@ export type ClaimVerdict =
 export interface SpendRecord {
   /** Fingerprints of spent tokens and the token each one became, newest first (a few). */
   spent: Array<{ token: string; next: string }>
-  /** The token being spent right now, by whom, since when (epoch ms). */
-  claim?: { token: string; by: string; at: number }
+  /**
+   * The token being spent right now, by whom, since when (epoch ms); `unanswered`: that spend is
+   * over and got no answer (nobody is spending it now, and nobody knows whether it was rotated).
+   */
+  claim?: { token: string; by: string; at: number; unanswered?: true }
 }
 
 export interface SpendLedger {
@@ -39,6 +50,8 @@ export interface SpendLedger {
   claim(token: string, by: string, now: number, gone?: string): Promise<ClaimVerdict>
   /** `token` was spent (`next`: the token it was rotated into) or not (null: the claim is dropped). */
   settle(token: string, by: string, next: string | null): Promise<void>
+  /** `by`'s spend of `token` got no answer: the next claimer of it verifies first. */
+  unanswered(token: string, by: string, now: number): Promise<void>
   /** Drops everything recorded (a sign-out). */
   forget(): Promise<void>
 }
@@ -52,7 +65,10 @@ export const fingerprint = (token: string) => token.slice(-16)
 /**
  * The claim rule, on one record, as a pure function (both adapters run it inside one atomic step).
  * A claim older than `staleMs` belongs to a tab that gave up or died mid-spend (its own refresh
- * timeout has passed): it no longer blocks; nor does a claim of `gone`, a tab known to be closed.
+ * timeout has passed): it no longer blocks; nor does a claim of `gone`, a tab known to be closed,
+ * nor an unanswered one. Each of those is a spend whose outcome nobody knows: the token is claimed
+ * anew, to be verified first. A tab's own open claim (it claimed, then did not spend) is just
+ * taken again.
  */
 export function decideClaim(
   record: SpendRecord | undefined,
@@ -66,16 +82,19 @@ export function decideClaim(
   const spent = record?.spent ?? []
   const known = spent.find((s) => s.token === fp)
   if (known) return { verdict: { kind: 'rotated', next: known.next }, record: null }
-  const claim = record?.claim
+  const claim = record?.claim?.token === fp ? record.claim : undefined
   if (
     claim &&
-    claim.token === fp &&
+    !claim.unanswered &&
     claim.by !== by &&
     claim.by !== gone &&
     now - claim.at < staleMs
   )
     return { verdict: { kind: 'busy', by: claim.by, ageMs: now - claim.at }, record: null }
-  return { verdict: { kind: 'go' }, record: { spent, claim: { token: fp, by, at: now } } }
+  return {
+    verdict: { kind: 'go', verifyFirst: !!claim && (!!claim.unanswered || claim.by !== by) },
+    record: { spent, claim: { token: fp, by, at: now } },
+  }
 }
 
 /** The record after `token` was settled by `by` (null: unchanged). */
@@ -96,6 +115,24 @@ export function settleRecord(
   }
 }
 
+/**
+ * The record after `by`'s spend of `token` got no answer (null: unchanged, when another claim
+ * has replaced this tab's, so another tab is spending by now).
+ */
+export function unansweredRecord(
+  record: SpendRecord | undefined,
+  token: string,
+  by: string,
+  now: number,
+): SpendRecord | null {
+  const claim = record?.claim
+  if (claim && (claim.token !== fingerprint(token) || claim.by !== by)) return null
+  return {
+    spent: record?.spent ?? [],
+    claim: { token: fingerprint(token), by, at: now, unanswered: true },
+  }
+}
+
 const isRecord = (v: unknown): v is SpendRecord =>
   !!v &&
   typeof v === 'object' &&
@@ -113,6 +150,9 @@ export function memoryLedger(staleMs: number): SpendLedger {
     },
     async settle(token, by, next) {
       record = settleRecord(record, token, by, next) ?? record
+    },
+    async unanswered(token, by, now) {
+      record = unansweredRecord(record, token, by, now) ?? record
     },
     async forget() {
       record = undefined
@@ -186,6 +226,7 @@ export function indexedDbLedger(
         return [verdict, record]
       }),
     settle: (token, by, next) => update((r) => [undefined, settleRecord(r, token, by, next)]),
+    unanswered: (token, by, now) => update((r) => [undefined, unansweredRecord(r, token, by, now)]),
     forget: () => update(() => [undefined, { spent: [] }]),
   }
 }

@@ -9,9 +9,19 @@ import { readRotation } from '@/core/auth/session/rotation'
 import { configureMock } from '@/mocks/config'
 import { resetDb } from '@/mocks/db'
 import { server } from '@/mocks/node'
-import { ADMIN, fakeDate, harness, settle, watchNetwork, watchRefreshes } from '../../helpers'
+import { isRefreshFailed, SessionExpiredError as Expired } from '@/core/auth/errors'
+import {
+  ADMIN,
+  fakeDate,
+  harness,
+  loseRefreshAnswers,
+  settle,
+  watchNetwork,
+  watchRefreshes,
+} from '../../helpers'
 
 const REFRESH = '/auth/jwt/refresh/'
+const VERIFY = '/auth/jwt/verify/'
 
 beforeEach(fakeDate)
 
@@ -123,5 +133,99 @@ describe('answers that cannot be used', () => {
     expect(String((error as Error).message)).toContain('unusable tokens')
     expect(h.session.signedIn).toBe(false)
     expect(h.events.at(-1)).toMatchObject({ type: 'signedOut', reason: 'invalid-token' })
+  })
+})
+
+describe('a spend whose answer was lost', () => {
+  /** Signed in, one refresh sent whose answer never came back; the next one is due. */
+  async function lostOnce(profile: 'original' | 'hardened', reached: boolean) {
+    const h = await signedIn(profile)
+    const sent = h.storage.get()
+    loseRefreshAnswers(1, { reached })
+    h.timers.sleep(121_000)
+    const first = await h.session.refresh().catch((e: unknown) => e)
+    expect(isRefreshFailed(first) && first.transient).toBe(true)
+    expect(h.session.signedIn).toBe(true)
+    h.timers.sleep(5_000) // past the backoff (no timer fires: the test makes the next refresh)
+    return { ...h, sent }
+  }
+
+  it('rotated by the server (hardened): the token is never spent again, the session ends as expired', async () => {
+    const h = await signedIn('hardened')
+    const refreshes = watchRefreshes()
+    const net = watchNetwork()
+    loseRefreshAnswers(1)
+    h.timers.sleep(121_000)
+    await h.session.refresh().catch(() => {})
+    h.timers.sleep(5_000)
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    await settle()
+    expect(error).toBeInstanceOf(Expired)
+    expect(refreshes.sent).toHaveLength(1) // the lost one; the blacklisted token went out once
+    expect(net.count(VERIFY)).toBe(1)
+    expect(h.session.signedIn).toBe(false)
+    expect(h.events.at(-1)).toMatchObject({ type: 'signedOut', reason: 'expired' })
+    expect(h.logs.join('\n')).toContain('was rotated by the spend whose answer was lost')
+  })
+
+  it('lost before it reached the server (hardened): verified, then spent again, and the session goes on', async () => {
+    const h = await lostOnce('hardened', false)
+    const refreshes = watchRefreshes()
+    const net = watchNetwork()
+    const access = await h.session.refresh()
+    await settle()
+    expect(net.seen.map((s) => s.path.replace('/api/v1', ''))).toEqual([VERIFY, REFRESH])
+    expect(refreshes.sent).toEqual([h.sent])
+    expect(refreshes.statuses).toEqual([200])
+    expect(h.session.accessToken).toBe(access)
+    expect(h.storage.get()).not.toBe(h.sent)
+  })
+
+  it('answered the time after: the token that one returned is spent with no verify', async () => {
+    const h = await lostOnce('hardened', false)
+    await h.session.refresh()
+    const net = watchNetwork()
+    h.timers.sleep(121_000)
+    await h.session.refresh()
+    expect(net.count(VERIFY)).toBe(0)
+    expect(net.count(REFRESH)).toBe(1)
+  })
+
+  it('a kept token (original) is spent again at once: no verify needed', async () => {
+    const h = await signedIn('original')
+    await h.session.refresh() // the backend is now known to keep its token
+    loseRefreshAnswers(1)
+    h.timers.sleep(121_000)
+    await h.session.refresh().catch(() => {})
+    h.timers.sleep(5_000)
+    const net = watchNetwork()
+    await h.session.refresh()
+    expect(net.count(VERIFY)).toBe(0)
+    expect(net.count(REFRESH)).toBe(1)
+    expect(h.session.signedIn).toBe(true)
+  })
+
+  it('a verify that gets no answer either: nothing is spent, the failure is retryable', async () => {
+    const h = await lostOnce('hardened', false)
+    server.use(mock.post(`*/api/v1${VERIFY}`, () => HttpResponse.error(), { once: true }))
+    const refreshes = watchRefreshes()
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(isRefreshFailed(error) && error.transient).toBe(true)
+    expect(refreshes.sent).toEqual([])
+    expect(h.session.signedIn).toBe(true)
+    h.timers.sleep(5_000)
+    await h.session.refresh() // verified this time, then spent
+    expect(refreshes.sent).toEqual([h.sent])
+  })
+
+  it('a backend with no verify endpoint (404): the token is spent unverified, and the log says so', async () => {
+    const h = await lostOnce('hardened', false)
+    server.use(
+      mock.post(`*/api/v1${VERIFY}`, () => new HttpResponse('', { status: 404 }), { once: true }),
+    )
+    const refreshes = watchRefreshes()
+    await h.session.refresh()
+    expect(refreshes.sent).toEqual([h.sent])
+    expect(h.logs.join('\n')).toContain('no verify endpoint')
   })
 })

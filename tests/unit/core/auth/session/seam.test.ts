@@ -66,6 +66,10 @@ function scripted(script: (host: TabHost) => Partial<TabSync> = () => ({})) {
         calls.push(['settle', sent, next])
         return (own.settle ?? singleTab.settle)(sent, next)
       },
+      unanswered: (sent) => {
+        calls.push(['unanswered', sent])
+        return (own.unanswered ?? singleTab.unanswered)(sent)
+      },
       rescue: (sent, signal) => {
         calls.push(['rescue', sent])
         return (own.rescue ?? singleTab.rescue)(sent, signal)
@@ -384,25 +388,50 @@ describe('settling the claim with the other tabs', () => {
     expect(h.session.backend.rotates).toBe(false)
   })
 
-  it('an answered failure (500) drops the claim: settled as not rotated, and no rescue is asked', async () => {
+  it('an answer the server gave (429) drops the claim: settled as not rotated, and no rescue is asked', async () => {
     const h = withPlugin()
     await h.session.signIn(ADMIN.email, ADMIN.password)
     const sent = heldRefresh(h)
-    server.use(mock.post(`*/api/v1${REFRESH}`, () => new HttpResponse('', { status: 500 })))
+    server.use(mock.post(`*/api/v1${REFRESH}`, () => new HttpResponse('', { status: 429 })))
     const error = await h.session.refresh().catch((e: unknown) => e)
     expect(isRefreshFailed(error) && error.transient).toBe(true)
     expect(h.named('settle')).toEqual([['settle', sent, null]])
+    expect(h.named('unanswered')).toEqual([])
     expect(h.named('rescue')).toEqual([])
   })
 
-  it('an unanswered refresh (network down) is not settled: the server may have rotated the token', async () => {
+  it.each([
+    ['no answer at all (network down)', () => HttpResponse.error()],
+    ['a server error (500)', () => new HttpResponse('', { status: 500 })],
+    ['a gateway that gave up (504)', () => new HttpResponse('', { status: 504 })],
+  ])(
+    '%s is not settled but marked unanswered: the server may have rotated the token',
+    async (_, answer) => {
+      const h = withPlugin()
+      await h.session.signIn(ADMIN.email, ADMIN.password)
+      const sent = heldRefresh(h)
+      server.use(mock.post(`*/api/v1${REFRESH}`, answer))
+      const error = await h.session.refresh().catch((e: unknown) => e)
+      expect(isRefreshFailed(error) && error.transient).toBe(true)
+      expect(h.named('settle')).toEqual([])
+      expect(h.named('unanswered')).toEqual([['unanswered', sent]])
+      expect(h.session.signedIn).toBe(true)
+    },
+  )
+
+  it('on a backend seen to keep its refresh token, an unanswered spend is simply dropped', async () => {
+    configureMock({ rotate: false })
     const h = withPlugin()
     await h.session.signIn(ADMIN.email, ADMIN.password)
+    const sent = heldRefresh(h)
+    await h.session.refresh()
+    expect(h.session.backend.rotates).toBe(false)
+    h.calls.splice(0)
     server.use(mock.post(`*/api/v1${REFRESH}`, () => HttpResponse.error()))
-    const error = await h.session.refresh().catch((e: unknown) => e)
-    expect(isRefreshFailed(error) && error.transient).toBe(true)
-    expect(h.named('settle')).toEqual([])
-    expect(h.session.signedIn).toBe(true)
+    h.timers.sleep(121_000)
+    await h.session.refresh().catch(() => {})
+    expect(h.named('settle')).toEqual([['settle', sent, null]])
+    expect(h.named('unanswered')).toEqual([])
   })
 })
 

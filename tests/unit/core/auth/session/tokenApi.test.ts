@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { createBackendKnowledge } from '@/core/auth/session/backend'
 import { isInvalidCredentials } from '@/core/auth/errors'
 import { createTokenApi } from '@/core/auth/session/tokenApi'
+import { configureMock } from '@/mocks/config'
+import { resetDb } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { ACME, ADMIN } from '../../helpers'
 
@@ -134,5 +136,45 @@ describe('blacklist', () => {
     await expect(api().blacklist('r1')).rejects.toMatchObject({ response: { status: 500 } })
     at('/auth/jwt/blacklist/', () => HttpResponse.error())
     await expect(api().blacklist('r1')).rejects.toSatisfy(axios.isAxiosError)
+  })
+})
+
+describe('verify', () => {
+  it('against the mock backend (hardened): a live refresh token stands; once rotated, it is refused', async () => {
+    configureMock({ profile: 'hardened' })
+    resetDb()
+    const pair = await api().obtain(ADMIN.email, ADMIN.password)
+    expect(await api().verify(pair.refresh)).toBe('valid')
+    await api().refresh(pair.refresh)
+    expect(await api().verify(pair.refresh)).toBe('refused') // blacklisted: 400
+    expect(await api().verify('not-a-token')).toBe('refused') // 401
+  })
+
+  it('sends the token as simplejwt names it', async () => {
+    let body: unknown
+    at('/auth/jwt/verify/', async ({ request }) => {
+      body = await request.json()
+      return HttpResponse.json({})
+    })
+    await api().verify('r1')
+    expect(body).toEqual({ token: 'r1' })
+  })
+
+  it.each([
+    [200, 'valid'],
+    [400, 'refused'],
+    [401, 'refused'],
+    [404, 'unknown'],
+    [405, 'unknown'],
+  ] as const)('%i: %s', async (status, standing) => {
+    at('/auth/jwt/verify/', () => HttpResponse.json({}, { status }))
+    expect(await api().verify('r1')).toBe(standing)
+  })
+
+  it('no answer, or a server error, is thrown: nobody can tell', async () => {
+    at('/auth/jwt/verify/', () => HttpResponse.json({}, { status: 503 }))
+    await expect(api().verify('r1')).rejects.toMatchObject({ response: { status: 503 } })
+    at('/auth/jwt/verify/', () => HttpResponse.error())
+    await expect(api().verify('r1')).rejects.toSatisfy(axios.isAxiosError)
   })
 })

@@ -127,7 +127,10 @@ describe('browserTabPorts', () => {
     const indexedDB = new IDBFactory()
     const ports = browserTabPorts('acme', page({ indexedDB }))
     const ledger = ports.ledger!('acme', 1_000)
-    await expect(ledger.claim('token-one-0123456789', 'a', 0)).resolves.toEqual({ kind: 'go' })
+    await expect(ledger.claim('token-one-0123456789', 'a', 0)).resolves.toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
     await expect(ledger.claim('token-one-0123456789', 'b', 1)).resolves.toMatchObject({
       kind: 'busy',
     })

@@ -8,11 +8,20 @@ import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
 import { memoryLedger } from '@/core/auth/tabs/spendLedger'
 import { configureMock } from '@/mocks/config'
 import { server } from '@/mocks/node'
-import { ADMIN, fakeDate, gate, settle, watchNetwork, watchRefreshes } from '../../helpers'
+import {
+  ADMIN,
+  fakeDate,
+  gate,
+  loseRefreshAnswers,
+  settle,
+  watchNetwork,
+  watchRefreshes,
+} from '../../helpers'
 import { browser, type Browser, type Tab, type TabOptions } from './harness'
 
 const REFRESH = '/auth/jwt/refresh/'
 const BLACKLIST = '/auth/jwt/blacklist/'
+const VERIFY = '/auth/jwt/verify/'
 const ME = '/auth/users/me/'
 const STAFF = { email: 'staff@acme.test', password: 'acme-staff-pass-1' }
 
@@ -261,6 +270,7 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
     b.ledgers.set('acme', {
       claim: (...args) => (calls.push('claim'), shared.claim(...args)),
       settle: (...args) => (calls.push('settle'), shared.settle(...args)),
+      unanswered: (...args) => (calls.push('unanswered'), shared.unanswered(...args)),
       forget: () => (calls.push('forget'), shared.forget()),
     })
     const tab = b.open('acme')
@@ -387,6 +397,59 @@ describe('the spend ledger: a rotated refresh token is spent at most once', () =
     expect(t.tabs[1]!.session.signedIn).toBe(true)
     await t.release()
   })
+})
+
+describe('a spend whose answer was lost: the server may have rotated the token', () => {
+  /** Two tabs; the first tab's refresh reaches the server (or not) and its answer is lost. */
+  async function lostByFirst(reached: boolean, options: TabOptions = {}) {
+    configureMock({ profile: 'hardened' })
+    const { b, tabs } = await signedInTabs(2, options)
+    const sent = tabs[0]!.storage.get()
+    const refreshes = watchRefreshes()
+    const net = watchNetwork()
+    loseRefreshAnswers(1, { reached })
+    b.timers.sleep(121_000)
+    const lost = await b.drive(tabs[0]!.session.refresh()).catch((e: unknown) => e)
+    expect(lost).toBeInstanceOf(RefreshFailedError)
+    b.timers.sleep(5_000) // past the backoff
+    return { b, tabs, sent, refreshes, net }
+  }
+
+  it.each([
+    ['the other tab', 1],
+    ['the same tab, retrying', 0],
+  ])(
+    'rotated by the server: %s asks the server first and spends nothing; every tab ends as expired',
+    async (_, next) => {
+      const { b, tabs, refreshes, net } = await lostByFirst(true)
+      const error = await b.drive(tabs[next]!.session.refresh()).catch((e: unknown) => e)
+      await settle(10)
+      expect(error).toBeInstanceOf(SessionExpiredError)
+      expect(refreshes.sent).toHaveLength(1) // the rotated token never went out again
+      expect(net.count(VERIFY)).toBe(1)
+      expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
+      expect(signOuts(tabs).map((e) => 'reason' in e && e.reason)).toEqual(['expired', 'expired'])
+    },
+  )
+
+  it.each(['web-locks', 'storage'] as const)(
+    'lost on the way there (%s): the other tab verifies, spends it once, and both tabs go on with its pair',
+    async (locks) => {
+      const { b, tabs, sent, refreshes, net } = await lostByFirst(false, { locks })
+      const access = await b.drive(tabs[1]!.session.refresh())
+      await settle(10)
+      expect(net.count(VERIFY)).toBe(1)
+      expect(refreshes.sent).toEqual([sent, sent]) // the first never reached the server
+      expect(refreshes.statuses).toEqual([200])
+      expect(accessOf(tabs)).toEqual([access, access])
+      expect(signOuts(tabs)).toEqual([])
+      // Answered at last: the next refresh spends its successor, unverified.
+      b.timers.sleep(121_000)
+      await b.drive(tabs[0]!.session.refresh())
+      expect(net.count(VERIFY)).toBe(1)
+      expect(refreshes.statuses).toEqual([200, 200])
+    },
+  )
 })
 
 describe('no Web Locks: the storage lease', () => {

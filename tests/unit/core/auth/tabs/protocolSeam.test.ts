@@ -496,7 +496,11 @@ describe('the claim on a token about to be spent', () => {
   it('nobody spent it: spend it', async () => {
     const t = setup()
     const token = refreshToken()
-    await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({ kind: 'spend', token })
+    await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({
+      kind: 'spend',
+      token,
+      verifyFirst: false,
+    })
   })
 
   describe('another tab spent it already', () => {
@@ -524,6 +528,7 @@ describe('the claim on a token about to be spent', () => {
       await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({
         kind: 'spend',
         token: next,
+        verifyFirst: false,
       })
       expect(t.adopted).toEqual([])
       expect(t.logs.join('\n')).toContain(redact(next))
@@ -538,6 +543,7 @@ describe('the claim on a token about to be spent', () => {
       await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({
         kind: 'spend',
         token: next,
+        verifyFirst: false,
       })
     })
 
@@ -561,7 +567,11 @@ describe('the claim on a token about to be spent', () => {
       for (let i = 0; i < hops; i++) await spentInto(t, chain[i]!, chain[i + 1]!)
       const result = t.run(t.sync.claim(chain[0]!, signal()))
       if (outcome === 'spend') {
-        await expect(result).resolves.toEqual({ kind: 'spend', token: chain[hops] })
+        await expect(result).resolves.toEqual({
+          kind: 'spend',
+          token: chain[hops],
+          verifyFirst: false,
+        })
       } else {
         const error = await result.catch((e: unknown) => e)
         expect(error).toBeInstanceOf(RefreshFailedError)
@@ -626,7 +636,10 @@ describe('the claim on a token about to be spent', () => {
       t.state.rotates = false
       const token = refreshToken()
       await busy(t, token)
-      await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({ kind: 'spend', token })
+      await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({
+        kind: 'spend',
+        token,
+      })
     })
 
     it('a pair the session refuses: fails as with no news', async () => {
@@ -647,7 +660,7 @@ describe('the claim on a token about to be spent', () => {
         throw new Error('quota exceeded')
       }
       return {
-        ledger: { claim: fail, settle: fail, forget: fail } as SpendLedger,
+        ledger: { claim: fail, settle: fail, unanswered: fail, forget: fail } as SpendLedger,
         calls: () => calls,
       }
     }
@@ -658,7 +671,11 @@ describe('the claim on a token about to be spent', () => {
       const token = refreshToken()
       await Promise.all([t.run(t.sync.claim(token, signal())), t.sync.settle(token, null)])
       expect(t.logs.filter((l) => l.includes('quota exceeded'))).toHaveLength(1)
-      await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({ kind: 'spend', token })
+      await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({
+        kind: 'spend',
+        token,
+        verifyFirst: false,
+      })
       await t.sync.settle(token, refreshToken())
       t.sync.leftover(token)
       await settle(5)
@@ -704,7 +721,10 @@ describe('a sign-out', () => {
     await t.ledger!.settle(token, 'other', refreshToken())
     t.sync.leftover(token)
     await settle(5)
-    await expect(t.ledger!.claim(token, 'me', Date.now())).resolves.toEqual({ kind: 'go' })
+    await expect(t.ledger!.claim(token, 'me', Date.now())).resolves.toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
   })
 
   it('without a ledger, still answers', () => {

@@ -10,6 +10,7 @@ import {
   indexedDbLedger,
   memoryLedger,
   settleRecord,
+  unansweredRecord,
   type IndexedDbFactory,
   type SpendLedger,
 } from '@/core/auth/tabs/spendLedger'
@@ -23,7 +24,7 @@ const STALE = 15_000
 describe('the claim rule', () => {
   it('a token nobody spent: go, and the claim is recorded for the claimer', () => {
     const { verdict, record } = decideClaim(undefined, T1, 'tab-a', 1_000, STALE)
-    expect(verdict).toEqual({ kind: 'go' })
+    expect(verdict).toEqual({ kind: 'go', verifyFirst: false })
     expect(record?.claim).toEqual({ token: fingerprint(T1), by: 'tab-a', at: 1_000 })
   })
 
@@ -37,16 +38,54 @@ describe('the claim rule', () => {
   it("a claim of a tab known to be closed no longer blocks: go, and the claim is the claimer's", () => {
     const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
     const { verdict, record } = decideClaim(claimed, T1, 'tab-b', 3_000, STALE, 'tab-a')
-    expect(verdict).toEqual({ kind: 'go' })
+    // how its spend ended nobody knows: the server is asked before the token is spent again
+    expect(verdict).toEqual({ kind: 'go', verifyFirst: true })
     expect(record?.claim).toEqual({ token: fingerprint(T1), by: 'tab-b', at: 3_000 })
     // naming another tab as closed changes nothing for tab-a's claim
     expect(decideClaim(claimed, T1, 'tab-b', 3_000, STALE, 'tab-c').verdict.kind).toBe('busy')
   })
 
-  it("the claimer's own retry goes ahead; a claim past the stale bound no longer blocks", () => {
+  it("the claimer's own open claim is taken again as is; one past the stale bound no longer blocks, but is verified", () => {
     const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
-    expect(decideClaim(claimed, T1, 'tab-a', 2_000, STALE).verdict.kind).toBe('go')
-    expect(decideClaim(claimed, T1, 'tab-b', 1_000 + STALE, STALE).verdict.kind).toBe('go')
+    expect(decideClaim(claimed, T1, 'tab-a', 2_000, STALE).verdict).toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
+    expect(decideClaim(claimed, T1, 'tab-b', 1_000 + STALE, STALE).verdict).toEqual({
+      kind: 'go',
+      verifyFirst: true,
+    })
+  })
+
+  it('a spend that got no answer: whoever claims the token next, its spender too, verifies first, and nobody waits', () => {
+    const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
+    const lost = unansweredRecord(claimed, T1, 'tab-a', 2_000)!
+    expect(lost.claim).toEqual({ token: fingerprint(T1), by: 'tab-a', at: 2_000, unanswered: true })
+    for (const tab of ['tab-a', 'tab-b']) {
+      const { verdict, record } = decideClaim(lost, T1, tab, 2_500, STALE)
+      expect(verdict).toEqual({ kind: 'go', verifyFirst: true })
+      // The new claim is an ordinary one: while it is verified and spent, the others wait.
+      expect(record?.claim).toEqual({ token: fingerprint(T1), by: tab, at: 2_500 })
+      expect(decideClaim(record!, T1, 'tab-c', 2_600, STALE).verdict.kind).toBe('busy')
+    }
+    // Another token is not in doubt.
+    expect(decideClaim(lost, T2, 'tab-b', 2_500, STALE).verdict).toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
+  })
+
+  it('an unanswered spend leaves alone a claim another tab holds by now', () => {
+    const taken = decideClaim(undefined, T1, 'tab-b', 1_000, STALE).record!
+    expect(unansweredRecord(taken, T1, 'tab-a', 2_000)).toBeNull()
+    const other = decideClaim(undefined, T2, 'tab-a', 1_000, STALE).record!
+    expect(unansweredRecord(other, T1, 'tab-a', 2_000)).toBeNull()
+    // With no claim at all (the ledger was not asked), the doubt is recorded all the same.
+    expect(unansweredRecord({ spent: [] }, T1, 'tab-a', 2_000)?.claim?.unanswered).toBe(true)
+    expect(unansweredRecord(undefined, T1, 'tab-a', 2_000)).toEqual({
+      spent: [],
+      claim: { token: fingerprint(T1), by: 'tab-a', at: 2_000, unanswered: true },
+    })
   })
 
   it('a spent token: rotated, with its successor, whoever asks', () => {
@@ -105,13 +144,23 @@ describe.each([
 
   it('what one tab settles, the next claimer reads: the successor, never the spent token', async () => {
     const [a, b] = open(2) as [SpendLedger, SpendLedger]
-    await expect(a.claim(T1, 'tab-a', 1_000)).resolves.toEqual({ kind: 'go' })
+    await expect(a.claim(T1, 'tab-a', 1_000)).resolves.toEqual({ kind: 'go', verifyFirst: false })
     await a.settle(T1, 'tab-a', T2)
     await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toEqual({ kind: 'rotated', next: T2 })
-    await expect(b.claim(T2, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go' })
+    await expect(b.claim(T2, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go', verifyFirst: false })
     await b.settle(T2, 'tab-b', T3)
     await expect(a.claim(T1, 'tab-a', 1_200)).resolves.toEqual({ kind: 'rotated', next: T2 })
     await expect(a.claim(T2, 'tab-a', 1_200)).resolves.toEqual({ kind: 'rotated', next: T3 })
+  })
+
+  it('an unanswered spend: the next claimer, in another tab, is told to verify, and a rotation it settles is read by all', async () => {
+    const [a, b, c] = open(3) as [SpendLedger, SpendLedger, SpendLedger]
+    await a.claim(T1, 'tab-a', 1_000)
+    await a.unanswered(T1, 'tab-a', 2_000)
+    await expect(b.claim(T1, 'tab-b', 2_100)).resolves.toEqual({ kind: 'go', verifyFirst: true })
+    await expect(c.claim(T1, 'tab-c', 2_200)).resolves.toMatchObject({ kind: 'busy', by: 'tab-b' })
+    await b.settle(T1, 'tab-b', T2)
+    await expect(a.claim(T1, 'tab-a', 2_300)).resolves.toEqual({ kind: 'rotated', next: T2 })
   })
 
   it('a sign-out forgets everything', async () => {
@@ -119,7 +168,7 @@ describe.each([
     await a.claim(T1, 'tab-a', 1_000)
     await a.settle(T1, 'tab-a', T2)
     await a.forget()
-    await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go' })
+    await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go', verifyFirst: false })
   })
 })
 
@@ -130,7 +179,10 @@ describe('the IndexedDB adapter', () => {
     const globex = indexedDbLedger(idb, 'globex', STALE)
     await acme.claim(T1, 'tab-a', 1_000)
     await acme.settle(T1, 'tab-a', T2)
-    await expect(globex.claim(T1, 'tab-b', 1_000)).resolves.toEqual({ kind: 'go' })
+    await expect(globex.claim(T1, 'tab-b', 1_000)).resolves.toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
     const raw = await new Promise<unknown>((resolve, reject) => {
       const open = idb.open('auth-spend-ledger', 1)
       open.onsuccess = () => {
@@ -155,7 +207,10 @@ describe('the IndexedDB adapter', () => {
         tx.oncomplete = () => resolve()
       }
     })
-    await expect(ledger.claim(T1, 'tab-a', 1_000)).resolves.toEqual({ kind: 'go' })
+    await expect(ledger.claim(T1, 'tab-a', 1_000)).resolves.toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
   })
 
   it('a database that cannot be opened rejects, and the next call tries again', async () => {
@@ -177,7 +232,7 @@ describe('the claim rule, more cases', () => {
   it('a claim on another token does not block: go, and the new claim replaces the old one', () => {
     const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
     const { verdict, record } = decideClaim(claimed, T2, 'tab-b', 1_500, STALE)
-    expect(verdict).toEqual({ kind: 'go' })
+    expect(verdict).toEqual({ kind: 'go', verifyFirst: false })
     expect(record?.claim).toEqual({ token: fingerprint(T2), by: 'tab-b', at: 1_500 })
   })
 
@@ -259,7 +314,10 @@ describe('the IndexedDB adapter, against what other code leaves in the database'
     const ledger = indexedDbLedger(idb, 'acme', STALE)
     await ledger.forget() // creates the database
     await putRaw(idb, 'acme', value)
-    await expect(ledger.claim(T1, 'tab-a', 1_000)).resolves.toEqual({ kind: 'go' })
+    await expect(ledger.claim(T1, 'tab-a', 1_000)).resolves.toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
   })
 
   it('a well-formed record written by another tab is read as is', async () => {
@@ -281,7 +339,7 @@ describe('the IndexedDB adapter, against what other code leaves in the database'
     const [a, b] = tabsOverIndexedDb(2) as [SpendLedger, SpendLedger]
     await a.claim(T1, 'tab-a', 1_000)
     await a.settle(T1, 'tab-a', null)
-    await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go' })
+    await expect(b.claim(T1, 'tab-b', 1_100)).resolves.toEqual({ kind: 'go', verifyFirst: false })
   })
 
   it('lets a newer version of the app delete the database, and opens a fresh one afterwards', async () => {
@@ -296,7 +354,10 @@ describe('the IndexedDB adapter, against what other code leaves in the database'
       del.onerror = () => reject(del.error)
       del.onblocked = () => reject(new Error('blocked by the ledger'))
     })
-    await expect(ledger.claim(T1, 'tab-a', 2_000)).resolves.toEqual({ kind: 'go' })
+    await expect(ledger.claim(T1, 'tab-a', 2_000)).resolves.toEqual({
+      kind: 'go',
+      verifyFirst: false,
+    })
   })
 
   it("a database at a version it does not know rejects with the browser's error", async () => {
@@ -375,7 +436,7 @@ describe('the IndexedDB adapter, when the browser aborts its transaction', () =>
       error: { name: 'AbortError' },
     })
     await expect(outcome(ledger.claim(T1, 'tab-a', 1_100))).resolves.toEqual({
-      value: { kind: 'go' },
+      value: { kind: 'go', verifyFirst: false },
     })
   })
 
@@ -386,6 +447,8 @@ describe('the IndexedDB adapter, when the browser aborts its transaction', () =>
     ) as [SpendLedger, SpendLedger]
     await expect(outcome(a.claim(T1, 'tab-a', 1_000))).resolves.toHaveProperty('error')
     // The claim was rolled back: another tab may spend the token at once.
-    await expect(outcome(b.claim(T1, 'tab-b', 1_100))).resolves.toEqual({ value: { kind: 'go' } })
+    await expect(outcome(b.claim(T1, 'tab-b', 1_100))).resolves.toEqual({
+      value: { kind: 'go', verifyFirst: false },
+    })
   })
 })
