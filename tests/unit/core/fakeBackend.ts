@@ -2,13 +2,15 @@
  * A tiny in-process stand-in for the network edge, for property runs that must cost microseconds:
  * an axios `adapter` whose answers are released in an order chosen by fast-check's scheduler.
  * It plays simplejwt (rotation + blacklist, tenant by host) and records what the invariants need.
+ * A refresh outcome of 'network' never reaches it; 'lost' does (the token is rotated) and its
+ * answer is lost on the way back.
  */
 import { AxiosError, CanceledError, type AxiosAdapter, type AxiosResponse } from 'axios'
 import type { Scheduler } from 'fast-check'
 import { readToken } from '@/core/auth/session/tokens'
 import { fakeJwt } from './helpers'
 
-export type RefreshOutcome = 'ok' | '401' | '500' | 'network'
+export type RefreshOutcome = 'ok' | '401' | '500' | 'network' | 'lost'
 
 export class FakeBackend {
   /** Refresh calls on the wire, per tenant host. */
@@ -17,10 +19,16 @@ export class FakeBackend {
   refreshCalls = 0
   crossTenant = 0
   attempts = new Map<string, number>()
+  /** Refresh calls that sent a token already rotated (spent): each one a reuse. */
+  reuses = 0
+  /** Answers lost after the server rotated the token, and verify calls. */
+  lost = 0
+  verifies = 0
   /** While true, answers are released at once (setting up), not by the scheduler. */
   direct = false
   private access = new Set<string>()
   private refresh = new Set<string>()
+  private spent = new Set<string>()
   private jti = 0
   constructor(
     private s: Scheduler,
@@ -46,12 +54,21 @@ export class FakeBackend {
     const path = url.pathname
     if (path.endsWith('/auth/jwt/create/')) return [200, this.pair(tenant)]
     if (path.endsWith('/auth/jwt/blacklist/')) return [200, {}]
+    if (path.endsWith('/auth/jwt/verify/')) {
+      this.verifies += 1
+      const token = (JSON.parse(body ?? '{}') as { token?: string }).token ?? ''
+      if (this.refresh.has(token) || this.access.has(token)) return [200, {}]
+      if (this.spent.has(token)) return [400, { non_field_errors: ['Token is blacklisted'] }]
+      return [401, { detail: 'Token is invalid or expired', code: 'token_not_valid' }]
+    }
     if (path.endsWith('/auth/jwt/refresh/')) {
       const outcome = this.outcomes.shift() ?? 'ok'
       const token = (JSON.parse(body ?? '{}') as { refresh?: string }).refresh ?? ''
+      if (this.spent.has(token)) this.reuses += 1
       if (outcome === '500') return [500, '<h1>Server Error (500)</h1>']
       if (outcome === '401' || !this.refresh.delete(token))
         return [401, { detail: 'Token is blacklisted', code: 'token_not_valid' }]
+      this.spent.add(token)
       return [200, this.pair(tenant)]
     }
     if (!auth) return [401, { detail: 'Authentication credentials were not provided.' }]
@@ -100,6 +117,10 @@ export class FakeBackend {
           return reject(new AxiosError('Network Error', AxiosError.ERR_NETWORK, config, {}))
         }
         const [status, data] = this.answer(url, config.data as string | undefined, auth ?? null)
+        if (outcome === 'lost' && status === 200) {
+          this.lost += 1
+          return reject(new AxiosError('Network Error', AxiosError.ERR_NETWORK, config, {}))
+        }
         const response = { data, status, statusText: '', headers: {}, config, request: {} }
         if (config.validateStatus?.(status) ?? (status >= 200 && status < 300))
           resolve(response as AxiosResponse)

@@ -1,7 +1,8 @@
 /**
  * Property runs over random interleavings of requests, token expiries, refresh outcomes, proactive
  * refreshes, sign-ins and sign-outs, on two tenants at once. Invariants: at most one refresh on the
- * wire per tenant, every request settles, none is sent more than twice, no token crosses tenants.
+ * wire per tenant, every request settles, none is sent more than twice, no token crosses tenants,
+ * and no rotated refresh token is ever sent again (not even after its answer was lost).
  */
 import axios from 'axios'
 import fc from 'fast-check'
@@ -55,7 +56,7 @@ const action = fc.oneof(
     }),
   },
 )
-const outcome = fc.constantFrom<RefreshOutcome>('ok', 'ok', 'ok', '401', '500', 'network')
+const outcome = fc.constantFrom<RefreshOutcome>('ok', 'ok', 'ok', '401', '500', 'network', 'lost')
 
 function client(tenant: Tenant, backend: FakeBackend) {
   const baseURL = `http://${tenant}.localhost/api/v1`
@@ -75,7 +76,7 @@ function client(tenant: Tenant, backend: FakeBackend) {
 
 describe('refresh coordinator properties', () => {
   it('holds its invariants over random interleavings', async () => {
-    const seen = { refreshes: 0, replays: 0, runs: 0 }
+    const seen = { refreshes: 0, replays: 0, runs: 0, lost: 0, verifies: 0 }
     await fc.assert(
       fc.asyncProperty(
         fc.scheduler(),
@@ -114,7 +115,10 @@ describe('refresh coordinator properties', () => {
           expect(requests.every((r) => r.settled)).toBe(true)
           expect([...backend.attempts.values()].every((c) => c <= 2)).toBe(true)
           expect(backend.crossTenant).toBe(0)
+          expect(backend.reuses).toBe(0)
           seen.runs += 1
+          seen.lost += backend.lost
+          seen.verifies += backend.verifies
           seen.refreshes += backend.refreshCalls
           seen.replays += [...backend.attempts.values()].filter((c) => c === 2).length
         },
@@ -125,5 +129,7 @@ describe('refresh coordinator properties', () => {
     expect(seen.runs).toBeGreaterThanOrEqual(1000)
     expect(seen.refreshes).toBeGreaterThan(100)
     expect(seen.replays).toBeGreaterThan(100)
+    expect(seen.lost).toBeGreaterThan(30)
+    expect(seen.verifies).toBeGreaterThan(5)
   }, 60_000)
 })
