@@ -86,7 +86,10 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
     // the lost answer rotated it, its successor is lost, and spending it would be a reuse.
     if (d.backend.rotates !== false && (verifyFirst || unanswered === sent)) {
       log(`the last spend of ${redact(sent)} got no answer; verifying it first`)
-      const standing = await d.api.verify(sent, { signal }).catch((cause: unknown) => {
+      const standing = await d.api.verify(sent, { signal }).catch(async (cause: unknown) => {
+        // Still in doubt: the claim is let go as it was, unanswered, for whoever comes next.
+        unanswered = sent
+        await sync.unanswered(sent)
         throw retryable(cause)
       })
       if (started !== tokens.epoch) throw changed()

@@ -148,14 +148,16 @@ export function tabProtocol(options: TabProtocolOptions): TabSyncPlugin {
         log(`another tab renewed the access token; adopted ${redact(pair.access)}`)
     }
 
-    /** Asks the ledger about `sent`; 'go' when there is no ledger (or it fails). */
+    /**
+     * Asks the ledger about `sent`; 'go' when there is no ledger, and when it fails, 'go' after a
+     * verify (another tab may have marked `sent` unanswered in it).
+     */
     async function verdictOn(sent: string, signal: AbortSignal, gone?: string) {
-      const go = { kind: 'go', verifyFirst: false } as const
-      if (!ledger || ledgerBroken) return go
+      if (!ledger || ledgerBroken) return { kind: 'go', verifyFirst: false } as const
       return untilAborted(ledger.claim(sent, tabId, s.now(), gone), signal).catch((e: unknown) => {
         if (signal.aborted) throw e
         ledgerFailed(e)
-        return go
+        return { kind: 'go', verifyFirst: true } as const
       })
     }
 

@@ -11,10 +11,12 @@
  * compare-and-set on a consistent store, a rotated token is spent at most once whatever the lock
  * did (a stolen Web Lock, two tabs that both believe they hold the storage lease).
  *
- * A spend that got no answer (a timeout, the network) is marked unanswered: the server may have
- * rotated the token and the answer is lost. Whoever claims it next, its own spender included, is
- * told to ask the server first (`verifyFirst`), and so is a tab taking over the claim of one that
- * closed or went stale mid-spend: nobody knows how that spend ended either.
+ * A spend that got no answer (a timeout, the network, a 5xx) is marked unanswered: the server may
+ * have rotated the token and the answer is lost. Whoever claims it next, its own spender included,
+ * is told to ask the server first (`verifyFirst`), and so is a tab taking over the claim of one
+ * that closed or went stale mid-spend: nobody knows how that spend ended either. The doubt stays
+ * on the token's claim until a spend of it is settled, so a verify that gets no answer, or a tab
+ * that dies while verifying, leaves it for the next claimer.
  *
  * Spent tokens are kept as a fingerprint (the tail of the signature); only the successor, the
  * token the tabs already share through localStorage, is kept whole.
@@ -36,10 +38,11 @@ export interface SpendRecord {
   /** Fingerprints of spent tokens and the token each one became, newest first (a few). */
   spent: Array<{ token: string; next: string }>
   /**
-   * The token being spent right now, by whom, since when (epoch ms); `unanswered`: that spend is
-   * over and got no answer (nobody is spending it now, and nobody knows whether it was rotated).
+   * The token being spent right now, by whom, since when (epoch ms). `doubt`: an earlier spend of
+   * it got no answer, so nobody knows whether the server rotated it (it is verified before it is
+   * spent). `unanswered`: the spend is over and got no answer: nobody is spending it now.
    */
-  claim?: { token: string; by: string; at: number; unanswered?: true }
+  claim?: { token: string; by: string; at: number; doubt?: true; unanswered?: true }
 }
 
 export interface SpendLedger {
@@ -67,8 +70,8 @@ export const fingerprint = (token: string) => token.slice(-16)
  * A claim older than `staleMs` belongs to a tab that gave up or died mid-spend (its own refresh
  * timeout has passed): it no longer blocks; nor does a claim of `gone`, a tab known to be closed,
  * nor an unanswered one. Each of those is a spend whose outcome nobody knows: the token is claimed
- * anew, to be verified first. A tab's own open claim (it claimed, then did not spend) is just
- * taken again.
+ * anew, in doubt, to be verified first. A tab's own open claim is taken again as it stands (in
+ * doubt or not).
  */
 export function decideClaim(
   record: SpendRecord | undefined,
@@ -91,9 +94,10 @@ export function decideClaim(
     now - claim.at < staleMs
   )
     return { verdict: { kind: 'busy', by: claim.by, ageMs: now - claim.at }, record: null }
+  const verifyFirst = !!claim && (!!claim.doubt || claim.by !== by)
   return {
-    verdict: { kind: 'go', verifyFirst: !!claim && (!!claim.unanswered || claim.by !== by) },
-    record: { spent, claim: { token: fp, by, at: now } },
+    verdict: { kind: 'go', verifyFirst },
+    record: { spent, claim: { token: fp, by, at: now, ...(verifyFirst && { doubt: true }) } },
   }
 }
 
@@ -129,7 +133,7 @@ export function unansweredRecord(
   if (claim && (claim.token !== fingerprint(token) || claim.by !== by)) return null
   return {
     spent: record?.spent ?? [],
-    claim: { token: fingerprint(token), by, at: now, unanswered: true },
+    claim: { token: fingerprint(token), by, at: now, doubt: true, unanswered: true },
   }
 }
 

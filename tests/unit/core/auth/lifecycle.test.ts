@@ -115,12 +115,12 @@ describe('proactive refresh', () => {
     const net = watchNetwork()
     h.env.fire('online')
     // The lost spend may have rotated the token: the server is asked first, then it is spent.
-    await vi.waitFor(() => expect(net.count(REFRESH)).toBe(1))
+    await vi.waitFor(() => expect(net.count(REFRESH)).toBe(1), { timeout: 5_000 })
     expect(net.seen.map((s) => s.path.replace('/api/v1/auth/jwt', ''))).toEqual([
       '/verify/',
       '/refresh/',
     ])
-    await vi.waitFor(() => expect(h.session.backend.rotates).not.toBeNull())
+    await vi.waitFor(() => expect(h.session.backend.rotates).not.toBeNull(), { timeout: 5_000 })
     expect(h.session.signedIn).toBe(true)
   })
 

@@ -32,6 +32,7 @@ import {
 
 const REFRESH = '/auth/jwt/refresh/'
 const BLACKLIST = '/auth/jwt/blacklist/'
+const VERIFY = '/auth/jwt/verify/'
 const STAFF = { email: 'staff@acme.test', password: 'acme-staff-pass-1' }
 
 beforeEach(fakeDate)
@@ -432,6 +433,46 @@ describe('settling the claim with the other tabs', () => {
     await h.session.refresh().catch(() => {})
     expect(h.named('settle')).toEqual([['settle', sent, null]])
     expect(h.named('unanswered')).toEqual([])
+  })
+})
+
+describe('a token the other tabs say is in doubt (verifyFirst)', () => {
+  const inDoubt = () => () => ({
+    claim: async (token: string) => ({ kind: 'spend' as const, token, verifyFirst: true }),
+  })
+
+  it('verify refuses it: nothing is spent, the claim is left unanswered for the others, the session ends', async () => {
+    const h = withPlugin(inDoubt())
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const sent = heldRefresh(h)
+    server.use(
+      mock.post(`*/api/v1${VERIFY}`, () =>
+        HttpResponse.json({ non_field_errors: ['Token is blacklisted'] }, { status: 400 }),
+      ),
+    )
+    const net = watchNetwork()
+    const error = await h.session.refresh().catch((e: unknown) => e)
+    expect(isSessionExpired(error)).toBe(true)
+    expect(net.count(VERIFY)).toBe(1)
+    expect(net.count(REFRESH)).toBe(0)
+    expect(h.named('unanswered')).toEqual([['unanswered', sent]])
+    expect(h.named('settle')).toEqual([])
+    expect(h.named('rescue')).toEqual([['rescue', sent]])
+    expect(h.session.signedIn).toBe(false)
+  })
+
+  it('verified while the backend may rotate; spent without a verify once it is seen to keep its token', async () => {
+    configureMock({ rotate: false })
+    const h = withPlugin(inDoubt())
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const net = watchNetwork()
+    await h.session.refresh()
+    expect(net.count(VERIFY)).toBe(1)
+    expect(h.session.backend.rotates).toBe(false)
+    h.timers.sleep(121_000)
+    await h.session.refresh()
+    expect(net.count(VERIFY)).toBe(1)
+    expect(net.count(REFRESH)).toBe(2)
   })
 })
 

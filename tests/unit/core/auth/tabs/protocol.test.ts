@@ -2,7 +2,7 @@
  * Several tabs of one browser (sessions sharing localStorage, a lock manager and a channel hub)
  * against the mock backend: counts taken at the network edge.
  */
-import { http as mock } from 'msw'
+import { http as mock, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { RefreshFailedError, SessionExpiredError } from '@/core/auth/errors'
 import { memoryLedger } from '@/core/auth/tabs/spendLedger'
@@ -429,6 +429,26 @@ describe('a spend whose answer was lost: the server may have rotated the token',
       expect(net.count(VERIFY)).toBe(1)
       expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
       expect(signOuts(tabs).map((e) => 'reason' in e && e.reason)).toEqual(['expired', 'expired'])
+    },
+  )
+
+  it.each([
+    ['the verifying tab, retrying', 1],
+    ['the tab that lost the answer', 0],
+  ])(
+    'the verify gets no answer either: the doubt stays, and %s verifies again before anything is spent',
+    async (_, next) => {
+      const { b, tabs, refreshes, net } = await lostByFirst(true)
+      server.use(mock.post(`*/api/v1${VERIFY}`, () => HttpResponse.error(), { once: true }))
+      const failed = await b.drive(tabs[1]!.session.refresh()).catch((e: unknown) => e)
+      expect(failed).toBeInstanceOf(RefreshFailedError)
+      b.timers.sleep(5_000)
+      const error = await b.drive(tabs[next]!.session.refresh()).catch((e: unknown) => e)
+      await settle(10)
+      expect(error).toBeInstanceOf(SessionExpiredError)
+      expect(net.count(VERIFY)).toBe(2)
+      expect(refreshes.sent).toHaveLength(1)
+      expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
     },
   )
 

@@ -683,6 +683,17 @@ describe('the claim on a token about to be spent', () => {
       expect(t.logs.filter((l) => l.includes('quota exceeded'))).toHaveLength(1)
     })
 
+    it('a claim the ledger could not answer is spent only after a verify: another tab may have marked it unanswered', async () => {
+      const f = failing()
+      const t = setup({ ledger: f.ledger })
+      const token = refreshToken()
+      await expect(t.run(t.sync.claim(token, signal()))).resolves.toEqual({
+        kind: 'spend',
+        token,
+        verifyFirst: true,
+      })
+    })
+
     it('an abort while the ledger answers ends the claim', async () => {
       const t = setup({ ledger: { ...memoryLedger(1), claim: () => new Promise(() => {}) } })
       const ctl = new AbortController()

@@ -40,7 +40,7 @@ describe('the claim rule', () => {
     const { verdict, record } = decideClaim(claimed, T1, 'tab-b', 3_000, STALE, 'tab-a')
     // how its spend ended nobody knows: the server is asked before the token is spent again
     expect(verdict).toEqual({ kind: 'go', verifyFirst: true })
-    expect(record?.claim).toEqual({ token: fingerprint(T1), by: 'tab-b', at: 3_000 })
+    expect(record?.claim).toEqual({ token: fingerprint(T1), by: 'tab-b', at: 3_000, doubt: true })
     // naming another tab as closed changes nothing for tab-a's claim
     expect(decideClaim(claimed, T1, 'tab-b', 3_000, STALE, 'tab-c').verdict.kind).toBe('busy')
   })
@@ -60,14 +60,31 @@ describe('the claim rule', () => {
   it('a spend that got no answer: whoever claims the token next, its spender too, verifies first, and nobody waits', () => {
     const claimed = decideClaim(undefined, T1, 'tab-a', 1_000, STALE).record!
     const lost = unansweredRecord(claimed, T1, 'tab-a', 2_000)!
-    expect(lost.claim).toEqual({ token: fingerprint(T1), by: 'tab-a', at: 2_000, unanswered: true })
+    expect(lost.claim).toEqual({
+      token: fingerprint(T1),
+      by: 'tab-a',
+      at: 2_000,
+      doubt: true,
+      unanswered: true,
+    })
     for (const tab of ['tab-a', 'tab-b']) {
       const { verdict, record } = decideClaim(lost, T1, tab, 2_500, STALE)
       expect(verdict).toEqual({ kind: 'go', verifyFirst: true })
-      // The new claim is an ordinary one: while it is verified and spent, the others wait.
-      expect(record?.claim).toEqual({ token: fingerprint(T1), by: tab, at: 2_500 })
+      // While it is verified and spent, the others wait; the doubt stays with the claim.
+      expect(record?.claim).toEqual({ token: fingerprint(T1), by: tab, at: 2_500, doubt: true })
       expect(decideClaim(record!, T1, 'tab-c', 2_600, STALE).verdict.kind).toBe('busy')
+      // Its verify got no answer, or the tab retries before settling: it verifies again.
+      expect(decideClaim(record!, T1, tab, 3_000, STALE).verdict).toEqual({
+        kind: 'go',
+        verifyFirst: true,
+      })
     }
+    // A spend of it settled (rotated, or answered and kept): the doubt is gone with the claim.
+    const verified = decideClaim(lost, T1, 'tab-b', 2_500, STALE).record!
+    expect(settleRecord(verified, T1, 'tab-b', null)).toEqual({ spent: [] })
+    expect(settleRecord(verified, T1, 'tab-b', T2)).toEqual({
+      spent: [{ token: fingerprint(T1), next: T2 }],
+    })
     // Another token is not in doubt.
     expect(decideClaim(lost, T2, 'tab-b', 2_500, STALE).verdict).toEqual({
       kind: 'go',
@@ -84,7 +101,7 @@ describe('the claim rule', () => {
     expect(unansweredRecord({ spent: [] }, T1, 'tab-a', 2_000)?.claim?.unanswered).toBe(true)
     expect(unansweredRecord(undefined, T1, 'tab-a', 2_000)).toEqual({
       spent: [],
-      claim: { token: fingerprint(T1), by: 'tab-a', at: 2_000, unanswered: true },
+      claim: { token: fingerprint(T1), by: 'tab-a', at: 2_000, doubt: true, unanswered: true },
     })
   })
 
