@@ -461,6 +461,23 @@ describe('a token the other tabs say is in doubt (verifyFirst)', () => {
     expect(h.session.signedIn).toBe(false)
   })
 
+  it('a verify cut short by the refresh timeout lets the claim go, unanswered, at once: nothing spent, retryable', async () => {
+    const h = withPlugin(inDoubt())
+    await h.session.signIn(ADMIN.email, ADMIN.password)
+    const sent = heldRefresh(h)
+    server.use(mock.post(`*/api/v1${VERIFY}`, () => new Promise<Response>(() => {})))
+    const net = watchNetwork()
+    const outcome = h.session.refresh().catch((e: unknown) => e)
+    await settle(10)
+    h.timers.idle = () => true // the clock runs on while the verify hangs
+    await h.timers.advance(10_000) // the refresh's own timeout aborts the verify
+    expect(isRefreshFailed(await outcome)).toBe(true)
+    await settle(10)
+    expect(h.named('unanswered')).toEqual([['unanswered', sent]])
+    expect(net.count(REFRESH)).toBe(0)
+    expect(h.session.signedIn).toBe(true)
+  })
+
   it('verified while the backend may rotate; spent without a verify once it is seen to keep its token', async () => {
     configureMock({ rotate: false })
     const h = withPlugin(inDoubt())

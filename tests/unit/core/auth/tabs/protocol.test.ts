@@ -452,6 +452,16 @@ describe('a spend whose answer was lost: the server may have rotated the token',
     },
   )
 
+  it('no IndexedDB (no ledger): the tab that lost the answer still verifies before it spends again', async () => {
+    const { b, tabs, refreshes, net } = await lostByFirst(true, { ledger: false })
+    const error = await b.drive(tabs[0]!.session.refresh()).catch((e: unknown) => e)
+    await settle(10)
+    expect(error).toBeInstanceOf(SessionExpiredError)
+    expect(net.count(VERIFY)).toBe(1)
+    expect(refreshes.sent).toHaveLength(1)
+    expect(signOuts(tabs).map((e) => 'reason' in e && e.reason)).toEqual(['expired', 'expired'])
+  })
+
   it.each(['web-locks', 'storage'] as const)(
     'lost on the way there (%s): the other tab verifies, spends it once, and both tabs go on with its pair',
     async (locks) => {
