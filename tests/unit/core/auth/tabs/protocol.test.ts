@@ -412,7 +412,20 @@ describe('a spend whose answer was lost: the server may have rotated the token',
     const lost = await b.drive(tabs[0]!.session.refresh()).catch((e: unknown) => e)
     expect(lost).toBeInstanceOf(RefreshFailedError)
     b.timers.sleep(5_000) // past the backoff
-    return { b, tabs, sent, refreshes, net }
+    /**
+     * Tab `next` refreshes: it ends as expired after `verifies` verify calls in all, every tab is
+     * signed out as expired, and the rotated token went out once only (the lost spend).
+     */
+    const endsWithoutReuse = async (next: number, verifies: number) => {
+      const error = await b.drive(tabs[next]!.session.refresh()).catch((e: unknown) => e)
+      await settle(10)
+      expect(error).toBeInstanceOf(SessionExpiredError)
+      expect(net.count(VERIFY)).toBe(verifies)
+      expect(refreshes.sent).toHaveLength(1)
+      expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
+      expect(signOuts(tabs).map((e) => 'reason' in e && e.reason)).toEqual(['expired', 'expired'])
+    }
+    return { b, tabs, sent, refreshes, net, endsWithoutReuse }
   }
 
   it.each([
@@ -421,14 +434,8 @@ describe('a spend whose answer was lost: the server may have rotated the token',
   ])(
     'rotated by the server: %s asks the server first and spends nothing; every tab ends as expired',
     async (_, next) => {
-      const { b, tabs, refreshes, net } = await lostByFirst(true)
-      const error = await b.drive(tabs[next]!.session.refresh()).catch((e: unknown) => e)
-      await settle(10)
-      expect(error).toBeInstanceOf(SessionExpiredError)
-      expect(refreshes.sent).toHaveLength(1) // the rotated token never went out again
-      expect(net.count(VERIFY)).toBe(1)
-      expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
-      expect(signOuts(tabs).map((e) => 'reason' in e && e.reason)).toEqual(['expired', 'expired'])
+      const { endsWithoutReuse } = await lostByFirst(true)
+      await endsWithoutReuse(next, 1)
     },
   )
 
@@ -438,28 +445,18 @@ describe('a spend whose answer was lost: the server may have rotated the token',
   ])(
     'the verify gets no answer either: the doubt stays, and %s verifies again before anything is spent',
     async (_, next) => {
-      const { b, tabs, refreshes, net } = await lostByFirst(true)
+      const { b, tabs, endsWithoutReuse } = await lostByFirst(true)
       server.use(mock.post(`*/api/v1${VERIFY}`, () => HttpResponse.error(), { once: true }))
       const failed = await b.drive(tabs[1]!.session.refresh()).catch((e: unknown) => e)
       expect(failed).toBeInstanceOf(RefreshFailedError)
       b.timers.sleep(5_000)
-      const error = await b.drive(tabs[next]!.session.refresh()).catch((e: unknown) => e)
-      await settle(10)
-      expect(error).toBeInstanceOf(SessionExpiredError)
-      expect(net.count(VERIFY)).toBe(2)
-      expect(refreshes.sent).toHaveLength(1)
-      expect(tabs.map((t) => t.session.signedIn)).toEqual([false, false])
+      await endsWithoutReuse(next, 2)
     },
   )
 
   it('no IndexedDB (no ledger): the tab that lost the answer still verifies before it spends again', async () => {
-    const { b, tabs, refreshes, net } = await lostByFirst(true, { ledger: false })
-    const error = await b.drive(tabs[0]!.session.refresh()).catch((e: unknown) => e)
-    await settle(10)
-    expect(error).toBeInstanceOf(SessionExpiredError)
-    expect(net.count(VERIFY)).toBe(1)
-    expect(refreshes.sent).toHaveLength(1)
-    expect(signOuts(tabs).map((e) => 'reason' in e && e.reason)).toEqual(['expired', 'expired'])
+    const { endsWithoutReuse } = await lostByFirst(true, { ledger: false })
+    await endsWithoutReuse(0, 1)
   })
 
   it.each(['web-locks', 'storage'] as const)(
