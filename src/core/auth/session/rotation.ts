@@ -53,6 +53,11 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
   const { tokens, log } = d
   /** The token whose last spend by this tab got no answer: the server may have rotated it. */
   let unanswered: string | null = null
+  /** `sent` stays in doubt, here and for the other tabs: whoever spends it next verifies it. */
+  const inDoubt = (sync: TabSync, sent: string) => {
+    unanswered = sent
+    return sync.unanswered(sent)
+  }
 
   /** The refresh token is refused for good (or lost): another tab's pair, else the session ends. */
   async function refused(sync: TabSync, sent: string, signal: AbortSignal, cause?: unknown) {
@@ -88,14 +93,13 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
       log(`the last spend of ${redact(sent)} got no answer; verifying it first`)
       const standing = await d.api.verify(sent, { signal }).catch(async (cause: unknown) => {
         // Still in doubt: the claim is let go as it was, unanswered, for whoever comes next.
-        unanswered = sent
-        await sync.unanswered(sent)
+        await inDoubt(sync, sent)
         throw retryable(cause)
       })
       if (started !== tokens.epoch) throw changed()
       if (standing === 'refused') {
         log(`${redact(sent)} was rotated by the spend whose answer was lost`)
-        await sync.unanswered(sent)
+        await inDoubt(sync, sent)
         return refused(sync, sent, signal)
       }
       if (standing === 'unknown') log('no verify endpoint: spending it unverified')
@@ -113,10 +117,7 @@ export function createRotation(d: RotationDeps): (signal: AbortSignal) => Promis
       // next, this tab included, asks the server first.
       const status = isAxiosError(cause) ? (cause.response?.status ?? 0) : 0
       if ((status > 0 && status < 500) || d.backend.rotates === false) await sync.settle(sent, null)
-      else {
-        unanswered = sent
-        await sync.unanswered(sent)
-      }
+      else await inDoubt(sync, sent)
       if (started !== tokens.epoch) throw changed(cause)
       if (!isDefinitive(cause)) throw retryable(cause)
       return refused(sync, sent, signal, cause)

@@ -437,12 +437,13 @@ describe('settling the claim with the other tabs', () => {
 })
 
 describe('a token the other tabs say is in doubt (verifyFirst)', () => {
-  const inDoubt = () => () => ({
+  /** The plug-in answers every claim: spend it, but verify it first. */
+  const inDoubt = () => ({
     claim: async (token: string) => ({ kind: 'spend' as const, token, verifyFirst: true }),
   })
 
   it('verify refuses it: nothing is spent, the claim is left unanswered for the others, the session ends', async () => {
-    const h = withPlugin(inDoubt())
+    const h = withPlugin(inDoubt)
     await h.session.signIn(ADMIN.email, ADMIN.password)
     const sent = heldRefresh(h)
     server.use(
@@ -462,7 +463,7 @@ describe('a token the other tabs say is in doubt (verifyFirst)', () => {
   })
 
   it('a verify cut short by the refresh timeout lets the claim go, unanswered, at once: nothing spent, retryable', async () => {
-    const h = withPlugin(inDoubt())
+    const h = withPlugin(inDoubt)
     await h.session.signIn(ADMIN.email, ADMIN.password)
     const sent = heldRefresh(h)
     server.use(mock.post(`*/api/v1${VERIFY}`, () => new Promise<Response>(() => {})))
@@ -480,7 +481,7 @@ describe('a token the other tabs say is in doubt (verifyFirst)', () => {
 
   it('verified while the backend may rotate; spent without a verify once it is seen to keep its token', async () => {
     configureMock({ rotate: false })
-    const h = withPlugin(inDoubt())
+    const h = withPlugin(inDoubt)
     await h.session.signIn(ADMIN.email, ADMIN.password)
     const net = watchNetwork()
     await h.session.refresh()
